@@ -1,0 +1,48 @@
+package dev.rapport.contacts.contact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A person in the owner's network. */
+@Entity
+public class Contact extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "owner_id")
+    public UUID ownerId;
+    public String name;
+    public String company;
+    public String role;
+    public String email;
+    public String phone;
+    public String business;
+    @Column(name = "target_market")
+    public String targetMarket;
+    @Column(name = "ideal_client")
+    public String idealClient;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> tags = new ArrayList<>();
+    public String notes;
+    @Enumerated(EnumType.STRING)
+    public ContactSource source;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+}

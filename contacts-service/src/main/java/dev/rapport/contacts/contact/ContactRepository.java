@@ -1,0 +1,34 @@
+package dev.rapport.contacts.contact;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.rapport.platform.http.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
+
+    public Optional<Contact> findOwned(UUID ownerId, UUID id) {
+        return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId)).firstResultOptional();
+    }
+
+    /** One page of the owner's contacts, newest first, one row more than asked to tell if more follow. */
+    public List<Contact> page(UUID ownerId, PageRequest page, String tag) {
+        StringBuilder query = new StringBuilder("ownerId = :owner");
+        Parameters parameters = Parameters.with("owner", ownerId);
+        if (tag != null) {
+            query.append(" and array_contains(tags, :tag)");
+            parameters.and("tag", tag);
+        }
+        if (page.after() != null) {
+            query.append(" and (createdAt < :time or (createdAt = :time and id < :id))");
+            parameters.and("time", page.after().time()).and("id", page.after().id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        return find(query.toString(), parameters).page(0, page.limit() + 1).list();
+    }
+}

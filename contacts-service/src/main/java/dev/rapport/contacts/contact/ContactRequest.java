@@ -1,0 +1,28 @@
+package dev.rapport.contacts.contact;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A contact's profile as a client sends it, to create ({@code POST}) or replace ({@code PUT}) it. */
+@Schema(name = "ContactRequest", description = "A contact's profile")
+public record ContactRequest(
+        @NotBlank @Size(max = 200) @Schema(examples = "Sam Carter", maxLength = 200) String name,
+        @Size(max = 200) @Schema(examples = "Carter & Co Accountants", maxLength = 200) String company,
+        @Size(max = 200) @Schema(examples = "Founder", maxLength = 200) String role,
+        @Email @Size(max = 320) @Schema(examples = "sam@carter.example", maxLength = 320) String email,
+        @Size(max = 50) @Pattern(regexp = "[0-9+()\\-. ]*", message = "may contain only digits, spaces and + ( ) - .")
+        @Schema(examples = "+44 20 7946 0000", maxLength = 50) String phone,
+        @Size(max = 2000) @Schema(description = "What their business does", examples = "Bookkeeping and tax returns for small firms", maxLength = 2000) String business,
+        @Size(max = 1000) @Schema(examples = "Owner-managed firms with 5 to 50 staff", maxLength = 1000) String targetMarket,
+        @Size(max = 1000) @Schema(examples = "A growing design studio that has outgrown spreadsheets", maxLength = 1000) String idealClient,
+        @Size(max = 50) @Schema(maxItems = 50, examples = "[\"accountant\", \"bni\"]")
+        List<@NotBlank @Size(max = 50) String> tags,
+        @Size(max = 10000) @Schema(maxLength = 10000) String notes,
+        @Schema(description = "Where the contact came from; OTHER when omitted") ContactSource source) {
+}

@@ -1,0 +1,37 @@
+package dev.rapport.contacts.contact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A contact as the API answers it. */
+@Schema(name = "Contact")
+public record ContactResponse(
+        UUID id,
+        String name,
+        String company,
+        String role,
+        String email,
+        String phone,
+        String business,
+        String targetMarket,
+        String idealClient,
+        List<String> tags,
+        String notes,
+        ContactSource source,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static ContactResponse of(Contact contact) {
+        return new ContactResponse(contact.id, contact.name, contact.company, contact.role, contact.email,
+                contact.phone, contact.business, contact.targetMarket, contact.idealClient, List.copyOf(contact.tags),
+                contact.notes, contact.source, contact.createdAt, contact.updatedAt);
+    }
+
+    /** The editable part, the base a merge patch applies to. */
+    ContactRequest toRequest() {
+        return new ContactRequest(name, company, role, email, phone, business, targetMarket, idealClient, tags, notes, source);
+    }
+}

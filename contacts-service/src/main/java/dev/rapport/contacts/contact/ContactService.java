@@ -1,0 +1,153 @@
+package dev.rapport.contacts.contact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.contacts.events.ContactCreated;
+import dev.rapport.contacts.events.ContactDeleted;
+import dev.rapport.contacts.events.ContactUpdated;
+import dev.rapport.platform.http.Cursor;
+import dev.rapport.platform.http.ETags;
+import dev.rapport.platform.http.MergePatch;
+import dev.rapport.platform.http.Page;
+import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.http.ProblemMappers;
+import dev.rapport.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
+/** The rules of a contact's profile; every change publishes its event in the same transaction. */
+@ApplicationScoped
+public class ContactService {
+
+    private final ContactRepository contacts;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    ContactService(ContactRepository contacts, Outbox outbox, Clock clock, ObjectMapper mapper, Validator validator) {
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** A contact and its version, which the resource turns into an ETag. */
+    public record Versioned(ContactResponse contact, long version) {
+    }
+
+    @Transactional
+    public Versioned create(UUID ownerId, ContactRequest request) {
+        Instant now = now();
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.ownerId = ownerId;
+        contact.createdAt = now;
+        apply(contact, request, now);
+        contacts.persistAndFlush(contact);
+        outbox.publish(ownerId, new ContactCreated(contact.id, contact.name, contact.company, contact.role,
+                contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
+                List.copyOf(contact.tags), contact.source.name(), contact.createdAt));
+        return versioned(contact);
+    }
+
+    @Transactional
+    public Versioned get(UUID ownerId, UUID id) {
+        return versioned(owned(ownerId, id));
+    }
+
+    @Transactional
+    public Page<ContactResponse> list(UUID ownerId, PageRequest page, String tag) {
+        return Page.of(contacts.page(ownerId, page, tag), page, c -> new Cursor(c.createdAt, c.id), ContactResponse::of);
+    }
+
+    @Transactional
+    public Versioned replace(UUID ownerId, UUID id, String ifMatch, ContactRequest request) {
+        Contact contact = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, contact.version);
+        return update(contact, request);
+    }
+
+    /** Applies an RFC 7396 merge patch to the contact's profile, then validates the result as a whole. */
+    @Transactional
+    public Versioned patch(UUID ownerId, UUID id, String ifMatch, JsonNode patch) {
+        Contact contact = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, contact.version);
+        if (!patch.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object (application/merge-patch+json)");
+        }
+        JsonNode current = mapper.valueToTree(ContactResponse.of(contact).toRequest());
+        ContactRequest patched;
+        try {
+            patched = mapper.treeToValue(MergePatch.apply(current, patch), ContactRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemMappers.problemOf(e));
+        }
+        Set<ConstraintViolation<ContactRequest>> violations = validator.validate(patched);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return update(contact, patched);
+    }
+
+    @Transactional
+    public void delete(UUID ownerId, UUID id, String ifMatch) {
+        Contact contact = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, contact.version);
+        contacts.delete(contact);
+        outbox.publish(ownerId, new ContactDeleted(contact.id, now()));
+    }
+
+    private Versioned update(Contact contact, ContactRequest request) {
+        apply(contact, request, now());
+        contacts.flush();
+        outbox.publish(contact.ownerId, new ContactUpdated(contact.id, contact.name, contact.company, contact.role,
+                contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
+                List.copyOf(contact.tags), contact.source.name(), contact.updatedAt));
+        return versioned(contact);
+    }
+
+    private static void apply(Contact contact, ContactRequest request, Instant now) {
+        contact.name = request.name().strip();
+        contact.company = request.company();
+        contact.role = request.role();
+        contact.email = request.email();
+        contact.phone = request.phone();
+        contact.business = request.business();
+        contact.targetMarket = request.targetMarket();
+        contact.idealClient = request.idealClient();
+        contact.tags = request.tags() == null ? new ArrayList<>()
+                : new ArrayList<>(request.tags().stream().map(String::strip).distinct().toList());
+        contact.notes = request.notes();
+        contact.source = request.source() == null ? ContactSource.OTHER : request.source();
+        contact.updatedAt = now;
+    }
+
+    private Contact owned(UUID ownerId, UUID id) {
+        return contacts.findOwned(ownerId, id).orElseThrow(() -> ProblemException.notFound("contact", id));
+    }
+
+    private static Versioned versioned(Contact contact) {
+        return new Versioned(ContactResponse.of(contact), contact.version);
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; truncating here makes the answer equal what is stored.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

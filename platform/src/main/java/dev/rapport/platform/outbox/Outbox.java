@@ -1,0 +1,83 @@
+package dev.rapport.platform.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * Records domain events in the same transaction as the change they describe. The relay
+ * publishes them once the transaction has committed: a rollback publishes nothing, and a crash
+ * or a Kafka outage after the commit loses nothing.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_UP_REGISTERED = new Object();
+
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(EntityManager entityManager, ObjectMapper mapper, Clock clock,
+            TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Adds an event of {@code ownerId}'s to the outbox; must run inside the change's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(UUID ownerId, DomainEvent event) {
+        UUID id = UUID.randomUUID();
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + event.getClass().getSimpleName(), e);
+        }
+        entityManager.createNativeQuery("""
+                insert into outbox_event (id, owner_id, subject, type, occurred_at, payload)
+                values (?1, ?2, ?3, ?4, ?5, cast(?6 as json))""")
+                .setParameter(1, id)
+                .setParameter(2, ownerId)
+                .setParameter(3, event.subject().toString())
+                .setParameter(4, event.type())
+                .setParameter(5, java.sql.Timestamp.from(clock.instant()))
+                .setParameter(6, payload)
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

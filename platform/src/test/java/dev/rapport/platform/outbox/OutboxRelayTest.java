@@ -1,0 +1,105 @@
+package dev.rapport.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.platform.testing.KafkaTopics;
+import dev.rapport.platform.testing.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    ThingService things;
+
+    @Inject
+    EntityManager entityManager;
+
+    private TopicReader topic;
+
+    @BeforeEach
+    void listen() {
+        topic = new TopicReader(KafkaTopics.SHARED_BROKER, "platform-test.events");
+    }
+
+    @AfterEach
+    void stopListening() {
+        topic.close();
+    }
+
+    @Test
+    void publishesCommittedEventAsBinaryCloudEventKeyedByOwner() {
+        UUID owner = UUID.randomUUID();
+        UUID thing = UUID.randomUUID();
+        things.happen(owner, thing, 1);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(topic.poll(TopicReader.withSubject(thing))).hasSize(1));
+        ConsumerRecord<String, String> record = topic.poll(TopicReader.withSubject(thing)).get(0);
+        assertThat(record.key()).isEqualTo(owner.toString());
+        assertThat(record.value()).isEqualTo("{\"thingId\":\"" + thing + "\",\"n\":1}");
+        var headers = TopicReader.headers(record);
+        assertThat(headers).containsEntry("ce_specversion", "1.0")
+                .containsEntry("ce_source", "/rapport/platform-tests")
+                .containsEntry("ce_type", "rapport.thing.happened.v1")
+                .containsEntry("ce_subject", thing.toString())
+                .containsEntry("ce_ownerid", owner.toString())
+                .containsEntry("content-type", "application/json");
+        assertThat(UUID.fromString(headers.get("ce_id"))).isNotNull();
+        assertThat(headers.get("ce_time")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+        assertThat(publishedAt(headers.get("ce_id"))).isNotNull();
+    }
+
+    @Test
+    void keepsOneOwnersOrderAndPublishesEachEventOnce() {
+        UUID owner = UUID.randomUUID();
+        UUID thing = UUID.randomUUID();
+        IntStream.range(0, 5).forEach(i -> things.happen(owner, thing, 10));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(topic.poll(TopicReader.withSubject(thing))).hasSize(50));
+        List<String> bodies = topic.poll(TopicReader.withSubject(thing)).stream().map(ConsumerRecord::value).toList();
+        List<String> expected = IntStream.range(0, 5)
+                .boxed()
+                .flatMap(i -> IntStream.rangeClosed(1, 10).mapToObj(n -> "{\"thingId\":\"" + thing + "\",\"n\":" + n + "}"))
+                .toList();
+        assertThat(bodies).containsExactlyElementsOf(expected);
+        // A later sweep finds nothing left to send: no duplicates.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(topic.poll(TopicReader.withSubject(thing))).hasSize(50));
+    }
+
+    @Test
+    void rolledBackChangePublishesNothing() {
+        UUID owner = UUID.randomUUID();
+        UUID thing = UUID.randomUUID();
+        assertThatThrownBy(() -> things.happenThenFail(owner, thing)).isInstanceOf(IllegalStateException.class);
+        things.happen(owner, UUID.randomUUID(), 1);
+
+        Long rows = QuarkusTransaction.requiringNew().call(() -> (Long) entityManager
+                .createNativeQuery("select count(*) from outbox_event where subject = ?1", Long.class)
+                .setParameter(1, thing.toString()).getSingleResult());
+        assertThat(rows).isZero();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(topic.poll(TopicReader.withSubject(thing))).isEmpty());
+    }
+
+    private Object publishedAt(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select published_at from outbox_event where id = cast(?1 as uuid)")
+                .setParameter(1, eventId).getSingleResult());
+    }
+}
