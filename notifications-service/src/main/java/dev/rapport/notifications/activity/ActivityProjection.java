@@ -1,0 +1,94 @@
+package dev.rapport.notifications.activity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * This service's view of other services' facts: each contact with the time of the last
+ * interaction (meeting held, touchpoint logged), and each partner's referral ledger. Events
+ * from different topics can arrive in any order, so every write is an upsert that only moves
+ * times forward.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ActivityProjection {
+
+    private final EntityManager entityManager;
+
+    ActivityProjection(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void contactAdded(UUID ownerId, UUID contactId, String name, Instant addedAt) {
+        entityManager.createNativeQuery("""
+                insert into contact_activity (contact_id, owner_id, name, added_at) values (?1, ?2, ?3, ?4)
+                on conflict (contact_id) do update set name = excluded.name,
+                    added_at = least(contact_activity.added_at, excluded.added_at)""")
+                .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, name)
+                .setParameter(4, Timestamp.from(addedAt))
+                .executeUpdate();
+    }
+
+    public void contactRenamed(UUID ownerId, UUID contactId, String name, Instant at) {
+        entityManager.createNativeQuery("""
+                insert into contact_activity (contact_id, owner_id, name, added_at) values (?1, ?2, ?3, ?4)
+                on conflict (contact_id) do update set name = excluded.name""")
+                .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, name)
+                .setParameter(4, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    /** A deleted contact is neither stalled nor owes referrals any more. */
+    public void contactDeleted(UUID contactId) {
+        entityManager.createNativeQuery("update contact_activity set deleted = true, stall_due_at = null where contact_id = ?1")
+                .setParameter(1, contactId)
+                .executeUpdate();
+        entityManager.createNativeQuery("update partner_ledger set unreturned_due_at = null where partner_id = ?1")
+                .setParameter(1, contactId)
+                .executeUpdate();
+    }
+
+    /** A meeting held or a touchpoint logged with the contact at {@code at}. */
+    public void interacted(UUID ownerId, UUID contactId, Instant at) {
+        entityManager.createNativeQuery("""
+                insert into contact_activity (contact_id, owner_id, name, added_at, last_interaction_at)
+                values (?1, ?2, '', ?3, ?3)
+                on conflict (contact_id) do update set last_interaction_at =
+                    greatest(contact_activity.last_interaction_at, excluded.last_interaction_at)""")
+                .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    public void referralGiven(UUID ownerId, UUID partnerId, Instant at) {
+        entityManager.createNativeQuery("""
+                insert into partner_ledger (owner_id, partner_id, given_count, unreturned_count, oldest_unreturned_at, last_given_at)
+                values (?1, ?2, 1, 1, ?3, ?3)
+                on conflict (owner_id, partner_id) do update set
+                    given_count = partner_ledger.given_count + 1,
+                    unreturned_count = partner_ledger.unreturned_count + 1,
+                    oldest_unreturned_at = least(partner_ledger.oldest_unreturned_at, excluded.oldest_unreturned_at),
+                    last_given_at = greatest(partner_ledger.last_given_at, excluded.last_given_at)""")
+                .setParameter(1, ownerId).setParameter(2, partnerId).setParameter(3, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    /** A referral received back: whatever was given before is returned, so the count starts again. */
+    public void referralReceived(UUID ownerId, UUID partnerId, Instant at) {
+        entityManager.createNativeQuery("""
+                insert into partner_ledger (owner_id, partner_id, received_count, last_received_at)
+                values (?1, ?2, 1, ?3)
+                on conflict (owner_id, partner_id) do update set
+                    received_count = partner_ledger.received_count + 1,
+                    unreturned_count = 0,
+                    oldest_unreturned_at = null,
+                    unreturned_due_at = null,
+                    last_received_at = greatest(partner_ledger.last_received_at, excluded.last_received_at)""")
+                .setParameter(1, ownerId).setParameter(2, partnerId).setParameter(3, Timestamp.from(at))
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rapport.notifications.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** Something that needs the owner's attention, raised by a rule about one subject. */
+@Entity
+public class Notification extends PanacheEntityBase {
+
+    public enum Status {
+        /** The condition still holds; at most one open notification per rule and subject. */
+        OPEN,
+        /** The condition was dealt with. */
+        RESOLVED
+    }
+
+    @Id
+    public UUID id;
+    @Column(name = "owner_id")
+    public UUID ownerId;
+    public String rule;
+    @Column(name = "subject_id")
+    public UUID subjectId;
+    @Column(name = "subject_name")
+    public String subjectName;
+    public String title;
+    public String message;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "read_at")
+    public Instant readAt;
+    @Column(name = "dismissed_at")
+    public Instant dismissedAt;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,78 @@
+package dev.rapport.notifications.settings;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.rapport.platform.http.ETags;
+import dev.rapport.platform.http.MergePatch;
+import dev.rapport.platform.security.CurrentOwner;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/settings/rules")
+@Authenticated
+@Tag(name = "Rule settings", description = "The caller's tuning of the rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSettingsResource {
+
+    private final RuleSettingsService settings;
+    private final CurrentOwner owner;
+
+    RuleSettingsResource(RuleSettingsService settings, CurrentOwner owner) {
+        this.settings = settings;
+        this.owner = owner;
+    }
+
+    @GET
+    @Operation(operationId = "getRuleSettings", summary = "The caller's rule settings",
+            description = "Defaults until the caller changes them. Durations are ISO-8601 (P30D, PT12H, PT10S).")
+    @APIResponse(responseCode = "200", description = "The settings, with their ETag",
+            content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
+    public Response get() {
+        return answer(settings.get(owner.id()));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceRuleSettings", summary = "Replace the rule settings",
+            description = "Takes effect at once: every contact and partner of the caller is rescheduled. Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The new settings, with their ETag",
+            content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
+    public Response replace(@Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RuleSettingsDocument body) {
+        return answer(settings.replace(owner.id(), ifMatch, body));
+    }
+
+    @PATCH
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(operationId = "patchRuleSettings", summary = "Change some rule settings",
+            description = "An RFC 7396 merge patch, e.g. {\"relationshipStalled\": {\"cadence\": \"P14D\"}}. Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The new settings, with their ETag",
+            content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
+    public Response patch(@Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(description = "The settings to change", content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = RuleSettingsDocument.class))) @NotNull JsonNode body) {
+        return answer(settings.patch(owner.id(), ifMatch, body));
+    }
+
+    private static Response answer(RuleSettingsService.Versioned versioned) {
+        return Response.ok(versioned.settings()).tag(ETags.of(versioned.version())).build();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.rapport.notifications.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Delivers queued webhooks, at least once. Due deliveries are claimed with SKIP LOCKED and
+ * leased (their next attempt moved past the attempt's timeout), so several instances share the
+ * work and a crash mid-attempt only delays a retry. Every attempt is recorded.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final int BATCH = 50;
+
+    private final EntityManager entityManager;
+    private final EndpointPolicy policy;
+    private final WebhooksConfig config;
+    private final Clock clock;
+    private final RetrySchedule retries;
+    private final HttpClient http;
+
+    WebhookDispatcher(EntityManager entityManager, EndpointPolicy policy, WebhooksConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.policy = policy;
+        this.config = config;
+        this.clock = clock;
+        this.retries = new RetrySchedule(config.retryBase(), config.retryMax(), RandomGenerator.getDefault());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    @Scheduled(every = "${rapport.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        dispatchDue();
+    }
+
+    /** Attempts every delivery that is due now; returns how many were attempted. */
+    public int dispatchDue() {
+        int attempted = 0;
+        List<Due> due;
+        do {
+            due = QuarkusTransaction.requiringNew().call(this::claim);
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (Due delivery : due) {
+                running.add(attempt(delivery));
+            }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            attempted += due.size();
+        } while (due.size() == BATCH);
+        return attempted;
+    }
+
+    private record Due(UUID id, String url, String secret, String payload, int attempts) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Due> claim() {
+        Instant now = clock.instant();
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select d.id, s.url, s.secret, d.payload, d.attempts from webhook_delivery d
+                join webhook_subscription s on s.id = d.subscription_id
+                where d.status = 'PENDING' and d.next_attempt_at <= ?1
+                order by d.next_attempt_at limit ?2 for update of d skip locked""")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, BATCH)
+                .getResultList();
+        List<Due> due = rows.stream()
+                .map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue()))
+                .toList();
+        if (!due.isEmpty()) {
+            entityManager.createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = any(?2)")
+                    .setParameter(1, Timestamp.from(now.plus(config.timeout().multipliedBy(3))))
+                    .setParameter(2, due.stream().map(Due::id).toArray(UUID[]::new))
+                    .executeUpdate();
+        }
+        return due;
+    }
+
+    private CompletableFuture<Void> attempt(Due delivery) {
+        long started = System.nanoTime();
+        String refusal = policy.refusal(delivery.url());
+        if (refusal != null) {
+            record(delivery, null, "endpoint refused: it " + refusal, started);
+            return CompletableFuture.completedFuture(null);
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        String messageId = "msg_" + delivery.id();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Rapport-Webhooks/1")
+                .header("webhook-id", messageId)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSigner.sign(delivery.secret(), messageId, timestamp, delivery.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        record(delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), started);
+                    } else {
+                        record(delivery, response.statusCode(), null, started);
+                    }
+                    return null;
+                });
+    }
+
+    private void record(Due delivery, Integer statusCode, String error, long startedNanos) {
+        int durationMillis = (int) ((System.nanoTime() - startedNanos) / 1_000_000);
+        boolean delivered = statusCode != null && statusCode >= 200 && statusCode < 300;
+        int attempts = delivery.attempts() + 1;
+        Instant now = clock.instant();
+        String status = delivered ? "DELIVERED" : attempts >= config.maxAttempts() ? "FAILED" : "PENDING";
+        Instant next = status.equals("PENDING") ? now.plus(retries.delayAfter(attempts)) : null;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("""
+                        insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
+                        values (?1, ?2, ?3, ?4, ?5)""")
+                        .setParameter(1, delivery.id()).setParameter(2, Timestamp.from(now))
+                        .setParameter(3, new TypedParameterValue<>(StandardBasicTypes.INTEGER, statusCode))
+                        .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.STRING, error))
+                        .setParameter(5, durationMillis)
+                        .executeUpdate();
+                entityManager.createNativeQuery("""
+                        update webhook_delivery set attempts = ?2, status = ?3, next_attempt_at = ?4, delivered_at = ?5
+                        where id = ?1""")
+                        .setParameter(1, delivery.id()).setParameter(2, attempts).setParameter(3, status)
+                        .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.TIMESTAMP, next == null ? null : Timestamp.from(next)))
+                        .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.TIMESTAMP, delivered ? Timestamp.from(now) : null))
+                        .executeUpdate();
+            });
+        } catch (RuntimeException e) {
+            // The lease expires and the delivery is attempted again: at least once, never lost.
+            Log.warnf("Could not record webhook attempt of delivery %s: %s", delivery.id(), e.getMessage());
+        }
+    }
+}

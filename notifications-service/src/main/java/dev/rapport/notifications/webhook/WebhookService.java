@@ -1,0 +1,158 @@
+package dev.rapport.notifications.webhook;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.rapport.platform.http.Cursor;
+import dev.rapport.platform.http.ETags;
+import dev.rapport.platform.http.Page;
+import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.http.ProblemException;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Webhook subscriptions and their delivery log. */
+@ApplicationScoped
+public class WebhookService {
+
+    static final String PING = "rapport.webhook.ping.v1";
+
+    private final EntityManager entityManager;
+    private final EndpointPolicy policy;
+    private final WebhookFanout fanout;
+    private final Clock clock;
+
+    WebhookService(EntityManager entityManager, EndpointPolicy policy, WebhookFanout fanout, Clock clock) {
+        this.entityManager = entityManager;
+        this.policy = policy;
+        this.fanout = fanout;
+        this.clock = clock;
+    }
+
+    public record Versioned(WebhookResponse webhook, long version) {
+    }
+
+    @Transactional
+    public Versioned create(UUID ownerId, WebhookRequest request) {
+        String refusal = policy.refusal(request.url());
+        if (refusal != null) {
+            throw ProblemException.invalid("url", refusal);
+        }
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.id = UUID.randomUUID();
+        subscription.ownerId = ownerId;
+        subscription.url = request.url();
+        subscription.description = request.description();
+        subscription.eventTypes = new ArrayList<>(request.eventTypes().stream().distinct().toList());
+        subscription.secret = WebhookSigner.newSecret();
+        subscription.enabled = true;
+        subscription.createdAt = now();
+        subscription.persistAndFlush();
+        return new Versioned(WebhookResponse.withSecret(subscription), subscription.version);
+    }
+
+    @Transactional
+    public Versioned get(UUID ownerId, UUID id) {
+        WebhookSubscription subscription = owned(ownerId, id);
+        return new Versioned(WebhookResponse.of(subscription), subscription.version);
+    }
+
+    @Transactional
+    public Page<WebhookResponse> list(UUID ownerId, PageRequest page) {
+        StringBuilder query = new StringBuilder("ownerId = :owner");
+        Parameters parameters = Parameters.with("owner", ownerId);
+        if (page.after() != null) {
+            query.append(" and (createdAt < :time or (createdAt = :time and id < :id))");
+            parameters.and("time", page.after().time()).and("id", page.after().id());
+        }
+        List<WebhookSubscription> rows = WebhookSubscription
+                .<WebhookSubscription>find(query + " order by createdAt desc, id desc", parameters)
+                .page(0, page.limit() + 1).list();
+        return Page.of(rows, page, s -> new Cursor(s.createdAt, s.id), WebhookResponse::of);
+    }
+
+    @Transactional
+    public void delete(UUID ownerId, UUID id, String ifMatch) {
+        WebhookSubscription subscription = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, subscription.version);
+        subscription.delete();
+    }
+
+    /** Queues a ping for this subscription alone, whatever event types it wants. */
+    @Transactional
+    public UUID ping(UUID ownerId, UUID id) {
+        WebhookSubscription subscription = owned(ownerId, id);
+        UUID pingId = UUID.randomUUID();
+        fanout.enqueueFor(subscription, pingId.toString(), PING, Map.of("pingId", pingId, "webhookId", subscription.id), now());
+        return pingId;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Transactional
+    public Page<DeliveryResponse> deliveries(UUID ownerId, UUID id, PageRequest page) {
+        owned(ownerId, id);
+        String after = page.after() == null ? "" : " and (created_at < ?3 or (created_at = ?3 and id < ?4))";
+        var query = entityManager.createNativeQuery("""
+                select id, event_id, event_type, status, created_at, next_attempt_at, delivered_at from webhook_delivery
+                where subscription_id = ?1%s order by created_at desc, id desc limit ?2""".formatted(after))
+                .setParameter(1, id).setParameter(2, page.limit() + 1);
+        if (page.after() != null) {
+            query.setParameter(3, Timestamp.from(page.after().time())).setParameter(4, page.after().id());
+        }
+        List<Object[]> rows = query.getResultList();
+        Map<UUID, List<DeliveryResponse.Attempt>> attempts = attemptsOf(rows.stream().map(r -> (UUID) r[0]).toList());
+        return Page.of(rows, page, r -> new Cursor(instant(r[4]), (UUID) r[0]), r -> new DeliveryResponse((UUID) r[0],
+                (String) r[1], (String) r[2], (String) r[3], instant(r[4]), instant(r[5]), instant(r[6]),
+                attempts.getOrDefault((UUID) r[0], List.of())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, List<DeliveryResponse.Attempt>> attemptsOf(List<UUID> deliveries) {
+        Map<UUID, List<DeliveryResponse.Attempt>> attempts = new LinkedHashMap<>();
+        if (deliveries.isEmpty()) {
+            return attempts;
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select delivery_id, attempted_at, status_code, error, duration_ms from webhook_attempt
+                where delivery_id = any(?1) order by id""")
+                .setParameter(1, deliveries.toArray(UUID[]::new))
+                .getResultList();
+        for (Object[] row : rows) {
+            attempts.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new DeliveryResponse.Attempt(
+                    instant(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3], ((Number) row[4]).intValue()));
+        }
+        return attempts;
+    }
+
+    private WebhookSubscription owned(UUID ownerId, UUID id) {
+        return WebhookSubscription.<WebhookSubscription>find("id = :id and ownerId = :owner",
+                Parameters.with("id", id).and("owner", ownerId)).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("webhook", id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+}

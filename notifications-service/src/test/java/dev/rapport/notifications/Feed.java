@@ -1,0 +1,64 @@
+package dev.rapport.notifications;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.rapport.platform.testing.CloudEventProducer;
+import dev.rapport.platform.testing.KafkaTopics;
+
+/** Publishes the other services' events onto the test topics, as their outbox relays would. */
+public final class Feed implements AutoCloseable {
+
+    private final CloudEventProducer contacts = new CloudEventProducer(KafkaTopics.SHARED_BROKER, "test.rapport.contacts.v1", "/rapport/contacts-service");
+    private final CloudEventProducer meetings = new CloudEventProducer(KafkaTopics.SHARED_BROKER, "test.rapport.meetings.v1", "/rapport/meetings-service");
+    private final CloudEventProducer referrals = new CloudEventProducer(KafkaTopics.SHARED_BROKER, "test.rapport.referrals.v1", "/rapport/referrals-service");
+
+    public UUID contactCreated(UUID owner, String name, Instant createdAt) {
+        UUID contactId = UUID.randomUUID();
+        contacts.send(owner.toString(), "rapport.contact.created.v1", contactId.toString(), """
+                {"contactId":"%s","name":"%s","company":null,"role":null,"email":null,"phone":null,"business":null,
+                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","createdAt":"%s"}"""
+                .formatted(contactId, name, createdAt));
+        return contactId;
+    }
+
+    public void contactDeleted(UUID owner, UUID contactId, Instant at) {
+        contacts.send(owner.toString(), "rapport.contact.deleted.v1", contactId.toString(),
+                "{\"contactId\":\"%s\",\"deletedAt\":\"%s\"}".formatted(contactId, at));
+    }
+
+    public void touchpoint(UUID owner, UUID contactId, Instant at) {
+        UUID id = UUID.randomUUID();
+        meetings.send(owner.toString(), "rapport.touchpoint.logged.v1", id.toString(),
+                "{\"touchpointId\":\"%s\",\"contactId\":\"%s\",\"kind\":\"CALL\",\"occurredAt\":\"%s\"}".formatted(id, contactId, at));
+    }
+
+    public void meetingHeld(UUID owner, UUID contactId, Instant at) {
+        UUID id = UUID.randomUUID();
+        meetings.send(owner.toString(), "rapport.meeting.held.v1", id.toString(),
+                "{\"meetingId\":\"%s\",\"contactId\":\"%s\",\"stage\":\"DISCOVERY\",\"heldAt\":\"%s\"}".formatted(id, contactId, at));
+    }
+
+    /** Sends a referral event with a given id, so a test can deliver the same one twice. */
+    public String referral(String eventId, UUID owner, String direction, UUID partnerId, Instant at) {
+        UUID id = UUID.randomUUID();
+        return referrals.send(eventId, owner.toString(), "rapport.referral." + direction + ".v1", id.toString(), """
+                {"referralId":"%s","partnerId":"%s","referredName":"Jo Bloggs","need":"bookkeeping","occurredAt":"%s"}"""
+                .formatted(id, partnerId, at));
+    }
+
+    public String referral(UUID owner, String direction, UUID partnerId, Instant at) {
+        return referral(UUID.randomUUID().toString(), owner, direction, partnerId, at);
+    }
+
+    public void poison(String key, String value) {
+        referrals.sendRaw(key, value);
+    }
+
+    @Override
+    public void close() {
+        contacts.close();
+        meetings.close();
+        referrals.close();
+    }
+}

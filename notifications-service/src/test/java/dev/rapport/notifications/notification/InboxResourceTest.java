@@ -1,0 +1,95 @@
+package dev.rapport.notifications.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.notifications.Feed;
+import dev.rapport.notifications.MutableClock;
+import dev.rapport.notifications.rules.Rules;
+import dev.rapport.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class InboxResourceTest {
+
+    @Inject
+    Rules rules;
+
+    @Inject
+    MutableClock clock;
+
+    private final Feed feed = new Feed();
+
+    @AfterEach
+    void close() {
+        feed.close();
+    }
+
+    @Test
+    void theOwnerReadsMarksAndDismissesTheirNotifications() {
+        UUID alice = UUID.fromString(Tokens.subjectOf("alice"));
+        UUID sam = feed.contactCreated(alice, "Sam Inbox", clock.instant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(sam));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
+                "subjectId = ?1 and rule = ?2", sam, Rules.STALLED).singleResult().id.toString());
+
+        long unread = as("alice").get("/notifications/unread-count").then().statusCode(200).extract().jsonPath().getLong("unread");
+        assertThat(unread).isPositive();
+        as("alice").get("/notifications").then().statusCode(200)
+                .body("items.find { it.id == '%s' }.subjectName".formatted(id), equalTo("Sam Inbox"));
+        as("alice").get("/notifications/" + id).then().statusCode(200)
+                .body("rule", equalTo("relationship.stalled"))
+                .body("status", equalTo("OPEN"));
+
+        as("alice").post("/notifications/" + id + "/read").then().statusCode(200).body("readAt", notNullValue());
+        long after = as("alice").get("/notifications/unread-count").then().extract().jsonPath().getLong("unread");
+        assertThat(after).isEqualTo(unread - 1);
+
+        as("alice").post("/notifications/" + id + "/dismiss").then().statusCode(200).body("dismissedAt", notNullValue());
+        as("alice").queryParam("limit", 200).get("/notifications").then()
+                .body("items.find { it.id == '%s' }".formatted(id), equalTo(null));
+        as("alice").queryParam("includeDismissed", true).queryParam("limit", 200).get("/notifications").then()
+                .body("items.find { it.id == '%s' }.id".formatted(id), equalTo(id));
+    }
+
+    @Test
+    void anotherUsersNotificationIsNotFoundAndTokensAreRequired() {
+        UUID alice = UUID.fromString(Tokens.subjectOf("alice"));
+        UUID sam = feed.contactCreated(alice, "Sam Private", clock.instant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(sam));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
+                "subjectId = ?1 and rule = ?2", sam, Rules.STALLED).singleResult().id.toString());
+
+        as("bob").get("/notifications/" + id).then().statusCode(404).contentType("application/problem+json");
+        as("bob").post("/notifications/" + id + "/read").then().statusCode(404);
+        as("bob").queryParam("limit", 200).get("/notifications").then().body("items.find { it.id == '%s' }".formatted(id), equalTo(null));
+        given().get("/notifications").then().statusCode(401);
+        as("alice").queryParam("status", "SOMETIMES").get("/notifications").then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    private static boolean known(UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.getEntityManager()
+                .createNativeQuery("select 1 from contact_activity where contact_id = ?1").setParameter(1, contact)
+                .getResultList().size() == 1);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.of(user));
+    }
+}

@@ -1,0 +1,201 @@
+package dev.rapport.notifications.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.notifications.Feed;
+import dev.rapport.notifications.MutableClock;
+import dev.rapport.notifications.notification.Notification;
+import dev.rapport.platform.testing.KafkaTopics;
+import dev.rapport.platform.testing.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@QuarkusTest
+class RulesTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(30);
+
+    @Inject
+    Rules rules;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    private final Feed feed = new Feed();
+    private final UUID owner = UUID.randomUUID();
+
+    @AfterEach
+    void close() {
+        feed.close();
+    }
+
+    @Test
+    void unreturnedReferralsRaiseOneNotificationOnceTheOldestIsOldEnough() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> givenCount(sam) == 2 && contactKnown(sam));
+
+        clock.advance(Duration.ofDays(59));
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+
+        clock.advance(Duration.ofDays(2));
+        rules.sweep();
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).singleElement().satisfies(n -> {
+            assertThat(n.rule).isEqualTo(Rules.UNRETURNED);
+            assertThat(n.subjectId).isEqualTo(sam);
+            assertThat(n.status).isEqualTo(Notification.Status.OPEN);
+            assertThat(n.message).contains("Sam Carter", "2 referrals", "61 days");
+        });
+    }
+
+    @Test
+    void oneGivenReferralIsNotEnoughByDefault() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> givenCount(sam) == 1);
+        clock.advance(Duration.ofDays(61));
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+    }
+
+    @Test
+    void aReferralReceivedBackResolvesTheNotificationAndStartsTheCountAgain() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> givenCount(sam) == 2 && contactKnown(sam));
+        clock.advance(Duration.ofDays(61));
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).hasSize(1);
+
+        feed.referral(owner, "received", sam, clock.instant());
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.UNRETURNED))
+                .singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
+
+        clock.advance(Duration.ofDays(61));
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
+    }
+
+    @Test
+    void aRelationshipStallsAfterItsCadenceAndAnInteractionResolvesItAndRestartsTheClock() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
+
+        clock.advance(Duration.ofDays(29));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).isEmpty();
+        clock.advance(Duration.ofDays(2));
+        rules.sweep();
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).singleElement().satisfies(n -> {
+            assertThat(n.rule).isEqualTo(Rules.STALLED);
+            assertThat(n.subjectId).isEqualTo(sam);
+            assertThat(n.message).contains("Sam Carter", "31 days");
+        });
+
+        Instant touched = clock.instant();
+        feed.touchpoint(owner, sam, touched);
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.STALLED))
+                .singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
+
+        clock.advance(Duration.ofDays(29));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
+        clock.advance(Duration.ofDays(2));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).filteredOn(n -> n.status == Notification.Status.OPEN).hasSize(1);
+    }
+
+    @Test
+    void aMeetingHeldAlsoCountsAsAnInteraction() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        clock.advance(Duration.ofDays(20));
+        feed.meetingHeld(owner, sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> lastInteraction(sam) != null);
+        clock.advance(Duration.ofDays(20));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).isEmpty();
+    }
+
+    @Test
+    void aDeletedContactNeverStalls() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        feed.contactDeleted(owner, sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactDeleted(sam));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).isEmpty();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceCountsOnce() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        String eventId = UUID.randomUUID().toString();
+        feed.referral(eventId, owner, "given", sam, clock.instant());
+        feed.referral(eventId, owner, "given", sam, clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> givenCount(sam) >= 2);
+        assertThat(givenCount(sam)).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedEventGoesToTheDeadLetterTopicAndTheNextIsProcessed() {
+        try (TopicReader deadLetters = new TopicReader(KafkaTopics.SHARED_BROKER, "test.rapport.dlq.notifications-service")) {
+            String key = UUID.randomUUID().toString();
+            feed.poison(key, "{\"not\": \"a cloud event\"}");
+            UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+            feed.referral(owner, "given", sam, clock.instant());
+            await().atMost(ARRIVAL).until(() -> givenCount(sam) == 1);
+            await().atMost(ARRIVAL).untilAsserted(() -> assertThat(deadLetters.poll(r -> key.equals(r.key()))).hasSize(1));
+        }
+    }
+
+    private List<Notification> notifications(String rule) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list(
+                "ownerId = ?1 and rule = ?2 order by createdAt", owner, rule));
+    }
+
+    private int givenCount(UUID partner) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = entityManager.createNativeQuery("select given_count from partner_ledger where owner_id = ?1 and partner_id = ?2")
+                    .setParameter(1, owner).setParameter(2, partner).getResultList();
+            return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+        });
+    }
+
+    private boolean contactKnown(UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> !entityManager
+                .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and name <> ''")
+                .setParameter(1, contact).getResultList().isEmpty());
+    }
+
+    private boolean contactDeleted(UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> !entityManager
+                .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and deleted")
+                .setParameter(1, contact).getResultList().isEmpty());
+    }
+
+    private Object lastInteraction(UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select max(last_interaction_at) from contact_activity where contact_id = ?1")
+                .setParameter(1, contact).getSingleResult());
+    }
+}

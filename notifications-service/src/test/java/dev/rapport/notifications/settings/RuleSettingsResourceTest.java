@@ -1,0 +1,105 @@
+package dev.rapport.notifications.settings;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.rapport.notifications.Feed;
+import dev.rapport.notifications.MutableClock;
+import dev.rapport.notifications.notification.Notification;
+import dev.rapport.notifications.rules.Rules;
+import dev.rapport.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** Uses bob, whose settings no other test changes. */
+@QuarkusTest
+class RuleSettingsResourceTest {
+
+    @Inject
+    Rules rules;
+
+    @Inject
+    MutableClock clock;
+
+    private final Feed feed = new Feed();
+
+    @AfterEach
+    void close() {
+        feed.close();
+    }
+
+    @Test
+    void settingsCanBeReadChangedAndTakeEffectAtOnce() {
+        String token = Tokens.of("bob");
+        UUID bob = UUID.fromString(Tokens.subjectOf("bob"));
+        String etag = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"referralUnreturned\": {\"enabled\": true, \"minCount\": 2, \"after\": \"P60D\"},"
+                        + " \"relationshipStalled\": {\"enabled\": true, \"cadence\": \"P30D\"}}")
+                .put("/settings/rules")
+                .then().statusCode(200).extract().header("ETag");
+
+        UUID kim = feed.contactCreated(bob, "Kim Settings", clock.instant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> stallDue(kim) != null);
+
+        String changed = given().auth().oauth2(token).header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"relationshipStalled\": {\"cadence\": \"PT10S\"}}")
+                .patch("/settings/rules")
+                .then().statusCode(200)
+                .body("relationshipStalled.cadence", equalTo("PT10S"))
+                .body("referralUnreturned.after", equalTo("PT1440H"))
+                .extract().header("ETag");
+        assertThat(changed).isNotEqualTo(etag);
+
+        clock.advance(Duration.ofSeconds(11));
+        rules.sweep();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Notification.count("subjectId = ?1 and rule = ?2", kim, Rules.STALLED)))
+                .isEqualTo(1);
+
+        given().auth().oauth2(token).header("If-Match", etag).contentType("application/merge-patch+json")
+                .body("{\"relationshipStalled\": {\"enabled\": false}}")
+                .patch("/settings/rules").then().statusCode(412);
+        given().auth().oauth2(token).get("/settings/rules").then().statusCode(200)
+                .header("ETag", equalTo(changed))
+                .body("relationshipStalled.enabled", equalTo(true));
+    }
+
+    @Test
+    void badSettingsAnswer400AndChangeNothing() {
+        String token = Tokens.of("bob");
+        String before = given().auth().oauth2(token).get("/settings/rules").then().statusCode(200).extract().asString();
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"relationshipStalled\": {\"cadence\": \"30 days\"}, \"referralUnreturned\": {\"minCount\": 0}}")
+                .patch("/settings/rules")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("relationshipStalled.cadence"))
+                .body("errors.field", hasItem("referralUnreturned.minCount"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"relationshipStalled\": {\"cadence\": \"PT0S\"}}")
+                .patch("/settings/rules")
+                .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.cadence"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"relationshipStalled\": {\"sometimes\": true}}")
+                .patch("/settings/rules")
+                .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.sometimes"));
+        String after = given().auth().oauth2(token).get("/settings/rules").then().extract().asString();
+        assertThat(after).isEqualTo(before);
+        given().get("/settings/rules").then().statusCode(401);
+    }
+
+    private Object stallDue(UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.getEntityManager()
+                .createNativeQuery("select stall_due_at from contact_activity where contact_id = ?1")
+                .setParameter(1, contact).getResultList().stream().findFirst().orElse(null));
+    }
+}
