@@ -1,0 +1,44 @@
+package dev.rapport.meetings.contacts;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.rapport.platform.http.Problem;
+import dev.rapport.platform.http.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Checks the {@code contactId} a request refers to against the owner's contact replica. */
+@ApplicationScoped
+public class ContactReferences {
+
+    private final ContactReplicaRepository replica;
+
+    ContactReferences(ContactReplicaRepository replica) {
+        this.replica = replica;
+    }
+
+    /**
+     * Fails with a 422 {@code unknown-contact} problem unless the contact is the owner's and not
+     * deleted. Unknown and foreign contacts get the same answer, so nothing leaks.
+     */
+    public void requireKnown(UUID ownerId, UUID contactId) {
+        if (!replica.isKnown(ownerId, contactId)) {
+            Problem problem = Problem.of("unknown-contact", "Unknown contact", 422,
+                    "No contact " + contactId + " in the caller's network");
+            throw new ProblemException(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
+                    List.of(new Problem.FieldError("contactId", "is not a contact in the caller's network"))));
+        }
+    }
+
+    /** Reads a {@code ?contactId=} filter; anything but a UUID is a 400 on that parameter. */
+    public static UUID filter(String contactId) {
+        if (contactId == null || contactId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(contactId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("contactId", "must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rapport.meetings.meeting;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A one-to-one meeting of the owner's with one contact. */
+@Entity
+public class Meeting extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "owner_id")
+    public UUID ownerId;
+    @Column(name = "contact_id")
+    public UUID contactId;
+    @Enumerated(EnumType.STRING)
+    public MeetingStage stage;
+    @Enumerated(EnumType.STRING)
+    public MeetingStatus status;
+    @Column(name = "scheduled_for")
+    public Instant scheduledFor;
+    public String location;
+    public String agenda;
+    @Column(name = "held_at")
+    public Instant heldAt;
+    public String notes;
+    @Column(name = "asked_who_they_know")
+    public Boolean askedWhoTheyKnow;
+    @Column(name = "both_agreed_to_follow_up")
+    public Boolean bothAgreedToFollowUp;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public long version;
+}

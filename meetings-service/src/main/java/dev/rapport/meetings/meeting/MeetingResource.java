@@ -1,0 +1,140 @@
+package dev.rapport.meetings.meeting;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.rapport.meetings.contacts.ContactReferences;
+import dev.rapport.platform.http.ETags;
+import dev.rapport.platform.http.Page;
+import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.http.Problem;
+import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.security.CurrentOwner;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/one-to-ones")
+@Authenticated
+@Tag(name = "One-to-ones", description = "One-to-one meetings with contacts, from scheduled to held")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeetingResource {
+
+    private final MeetingService meetings;
+    private final CurrentOwner owner;
+
+    MeetingResource(MeetingService meetings, CurrentOwner owner) {
+        this.meetings = meetings;
+        this.owner = owner;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "scheduleMeeting", summary = "Schedule a one-to-one meeting",
+            description = "Schedules a meeting with one of the caller's contacts and publishes rapport.meeting.scheduled.v1. "
+                    + "An unknown, deleted or foreign contact is refused with 422 unknown-contact; a REFERRAL_FIT meeting "
+                    + "without a held DISCOVERY meeting where both agreed to follow up with 422 discovery-required.")
+    @APIResponse(responseCode = "201", description = "The meeting was scheduled; Location names it",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    public Response schedule(@Valid @NotNull ScheduleMeetingRequest body) {
+        MeetingService.Versioned created = meetings.schedule(owner.id(), body);
+        return Response.created(URI.create("/one-to-ones/" + created.meeting().id()))
+                .tag(ETags.of(created.version()))
+                .entity(created.meeting())
+                .build();
+    }
+
+    @GET
+    @Operation(operationId = "listMeetings", summary = "List one-to-one meetings, newest first",
+            description = "Pages with ?limit= (1-200, default 50) and the opaque nextCursor of the previous page.")
+    @APIResponse(responseCode = "200", description = "One page of meetings")
+    public Page<MeetingResponse> list(
+            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor,
+            @Parameter(description = "Only meetings with this contact", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("contactId") String contactId,
+            @Parameter(description = "Only meetings in this status", schema = @Schema(implementation = MeetingStatus.class))
+            @QueryParam("status") String status) {
+        return meetings.list(owner.id(), PageRequest.of(limit, cursor), ContactReferences.filter(contactId), statusFilter(status));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getMeeting", summary = "Get a one-to-one meeting",
+            description = "Answers the meeting with its ETag, for a later If-Match.")
+    @APIResponse(responseCode = "200", description = "The meeting, with its ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    public Response get(@PathParam("id") UUID id) {
+        MeetingService.Versioned found = meetings.get(owner.id(), id);
+        return Response.ok(found.meeting()).tag(ETags.of(found.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/held")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordMeetingHeld", summary = "Record that a meeting took place",
+            description = "Moves a SCHEDULED meeting to HELD with its outcome and publishes rapport.meeting.held.v1. "
+                    + "heldAt must not be in the future. Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The held meeting, with its new ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "409", description = "The meeting is not SCHEDULED (invalid-transition), was changed concurrently, "
+            + "or a request with the same Idempotency-Key is still running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the meeting's current ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response hold(@PathParam("id") UUID id,
+            @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull MeetingHeldRequest body) {
+        MeetingService.Versioned held = meetings.hold(owner.id(), id, ifMatch, body);
+        return Response.ok(held.meeting()).tag(ETags.of(held.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(operationId = "cancelMeeting", summary = "Cancel a scheduled meeting",
+            description = "Moves a SCHEDULED meeting to CANCELLED and publishes rapport.meeting.cancelled.v1. Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The cancelled meeting, with its new ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "409", description = "The meeting is not SCHEDULED (invalid-transition), was changed concurrently, "
+            + "or a request with the same Idempotency-Key is still running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the meeting's current ETag",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response cancel(@PathParam("id") UUID id,
+            @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch) {
+        MeetingService.Versioned cancelled = meetings.cancel(owner.id(), id, ifMatch);
+        return Response.ok(cancelled.meeting()).tag(ETags.of(cancelled.version())).build();
+    }
+
+    private static MeetingStatus statusFilter(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return MeetingStatus.valueOf(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(MeetingStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rapport.meetings.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The consumer's side of the contract: its views read every example contacts-service documents. */
+@QuarkusTest
+class ContactEventViewsTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void viewsReadContactsServiceExamples() throws Exception {
+        JsonNode messages = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../contacts-service/asyncapi.yaml").toFile()).path("components").path("messages");
+        Map<String, Class<?>> views = Map.of(
+                ContactsConsumer.CREATED, ContactProfile.class,
+                ContactsConsumer.UPDATED, ContactProfile.class,
+                ContactsConsumer.DELETED, ContactDeleted.class);
+        int read = 0;
+        for (JsonNode message : messages) {
+            Class<?> view = views.get(message.path("name").asText());
+            assertThat(view).as("view for %s", message.path("name").asText()).isNotNull();
+            for (JsonNode example : message.path("examples")) {
+                JsonNode payload = example.path("payload");
+                Object event = mapper.treeToValue(payload, view);
+                UUID contactId = UUID.fromString(payload.path("contactId").asText());
+                if (event instanceof ContactProfile profile) {
+                    assertThat(profile).isEqualTo(new ContactProfile(contactId, payload.path("name").asText()));
+                } else {
+                    assertThat(event).isEqualTo(new ContactDeleted(contactId));
+                }
+                read++;
+            }
+        }
+        assertThat(read).isGreaterThanOrEqualTo(views.size());
+    }
+}
