@@ -1,0 +1,62 @@
+package dev.rapport.referrals.balance;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.rapport.platform.http.Page;
+import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.security.CurrentOwner;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/partners")
+@Authenticated
+@Tag(name = "Balances", description = "Reciprocity with each partner: referrals given and received")
+@Produces(MediaType.APPLICATION_JSON)
+public class BalanceResource {
+
+    private final BalanceService balances;
+    private final CurrentOwner owner;
+
+    BalanceResource(BalanceService balances, CurrentOwner owner) {
+        this.balances = balances;
+        this.owner = owner;
+    }
+
+    @GET
+    @Path("/{partnerId}/balance")
+    @Operation(operationId = "getPartnerBalance", summary = "Get the balance with a partner",
+            description = "Referrals given to and received from one of the caller's contacts, their difference, "
+                    + "and the dates of the last of each. A contact without referrals has a zero balance.")
+    @APIResponse(responseCode = "200", description = "The balance with the partner",
+            content = @Content(schema = @Schema(implementation = PartnerBalanceResponse.class)))
+    public PartnerBalanceResponse get(@PathParam("partnerId") UUID partnerId) {
+        return balances.ofPartner(owner.id(), partnerId);
+    }
+
+    @GET
+    @Path("/balances")
+    @Operation(operationId = "listPartnerBalances", summary = "List the balances with every partner",
+            description = "One balance per contact the caller has referrals with, the partner with the latest referral first. "
+                    + "Pages with ?limit= (1-200, default 50) and the opaque nextCursor of the previous page.")
+    @APIResponse(responseCode = "200", description = "One page of balances")
+    public Page<PartnerBalanceResponse> list(
+            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return balances.list(owner.id(), PageRequest.of(limit, cursor));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.rapport.referrals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** The test topics, for every test of this module (QuarkusTestResource is global). */
+@QuarkusTestResource(value = dev.rapport.platform.testing.TestTopics.class, initArgs = @ResourceArg(name = "topics",
+        value = "test.rapport.contacts.v1,test.rapport.referrals.v1,test.rapport.dlq.referrals-service"))
+public class ReferralsTestResources {
+}

@@ -1,0 +1,29 @@
+package dev.rapport.referrals.events;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.rapport.platform.outbox.DomainEvent;
+import dev.rapport.platform.testing.AsyncApiContract;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class ReferralEventContractTest {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void asyncApiDocumentMatchesEveryPublishedEvent() throws Exception {
+        Map<String, Class<? extends DomainEvent>> types = Arrays.stream(ReferralEvent.class.getPermittedSubclasses())
+                .collect(Collectors.toMap(AsyncApiContract::typeOf, c -> c.asSubclass(DomainEvent.class)));
+        AsyncApiContract.verify(Path.of("asyncapi.yaml"), mapper, types);
+    }
+}
