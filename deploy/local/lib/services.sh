@@ -27,6 +27,37 @@ services_build() {
     info "built in $(since "$t0")"
 }
 
+# Settings of a local run that differ from production: fast sweeps and deliveries, so that a
+# rule set to seconds shows within a second, and webhooks to a local receiver on loopback.
+service_local_env() {
+    case $1 in
+        notifications-service)
+            printf '%s\n' RAPPORT_RULES_SWEEP_INTERVAL=1s RAPPORT_WEBHOOKS_POLL_INTERVAL=250ms \
+                RAPPORT_WEBHOOKS_ALLOW_LOOPBACK=true ;;
+    esac
+}
+
+# service_entry NAME: the SERVICES entry of one service ("name:port:database").
+service_entry() {
+    local entry
+    for entry in "${SERVICES[@]}"; do
+        [[ ${entry%%:*} == "$1" ]] && { printf '%s' "$entry"; return 0; }
+    done
+    die "no service named $1; services: ${SERVICES[*]%%:*}"
+}
+
+# service_restart NAME: stops and starts one service and waits until it is ready.
+service_restart() {
+    local name port db
+    IFS=: read -r name port db <<<"$(service_entry "$1")"
+    log "Restarting $name"
+    stop_pid "$name" "$RUN/$name.pid" "$(service_jar "$name")" 30
+    service_start "$name" "$port" "$db"
+    wait_for "$name" 120 "$(service_pid "$name" || true)" "$LOGS/$name.log" \
+        http_ok "http://127.0.0.1:$port/q/health/ready"
+    info "$name: ready on port $port"
+}
+
 # service_start NAME PORT DATABASE: starts the service unless it already runs this build.
 service_start() {
     local name=$1 port=$2 db=$3 jar pid
@@ -43,7 +74,9 @@ service_start() {
     fi
     require_free_port "$port" "$name"
     # The working folder is the module, as for 'quarkus dev' (a .env there is read).
-    (cd "$ROOT/$name" && start_bg "$RUN/$name.pid" "$LOGS/$name.log" env \
+    local extra_env=()
+    mapfile -t extra_env < <(service_local_env "$name")
+    (cd "$ROOT/$name" && start_bg "$RUN/$name.pid" "$LOGS/$name.log" env "${extra_env[@]}" \
         QUARKUS_HTTP_PORT="$port" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
         QUARKUS_DATASOURCE_USERNAME="$PG_USER" \

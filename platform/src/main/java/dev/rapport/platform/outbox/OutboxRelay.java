@@ -50,7 +50,7 @@ import jakarta.enterprise.event.Observes;
 public class OutboxRelay {
 
     /** Advisory lock key, the same for every instance of a service (each service has its own database). */
-    private static final long RELAY_LOCK = 0x52_41_50_50_4F_52_54L;
+    static final long RELAY_LOCK = 0x52_41_50_50_4F_52_54L;
 
     private final DataSource dataSource;
     private final OutboxConfig config;

@@ -30,6 +30,12 @@ class OutboxRelayTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
     private TopicReader topic;
 
     @BeforeEach
@@ -95,6 +101,22 @@ class OutboxRelayTest {
         assertThat(rows).isZero();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(topic.poll(TopicReader.withSubject(thing))).isEmpty());
+    }
+
+    @Test
+    void onlyOneInstanceRelaysAtATime() throws Exception {
+        // Another instance holds the relay's advisory lock: this one skips its round.
+        try (var other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK);
+                lock.execute();
+            }
+            assertThat(relay.relayOnce()).isEqualTo(OutboxRelay.Round.SKIPPED);
+            other.rollback();
+        }
+        // Free again (the background relay may hold it for a moment between its own rounds).
+        await().atMost(Duration.ofSeconds(5)).until(() -> relay.relayOnce() != OutboxRelay.Round.SKIPPED);
     }
 
     private Object publishedAt(String eventId) {

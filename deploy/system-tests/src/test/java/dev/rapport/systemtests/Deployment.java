@@ -1,0 +1,56 @@
+package dev.rapport.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The deployment under test, reached only as its users reach it: the edge proxy's base URL,
+ * tokens from Keycloak through the public client, and the operator's script for restarts.
+ */
+final class Deployment {
+
+    static final String EDGE = System.getProperty("rapport.edge", "http://localhost:8080");
+    static final String KEYCLOAK = System.getProperty("rapport.keycloak", "http://localhost:8180");
+    private static final String SCRIPT = System.getProperty("rapport.script", "deploy/local/rapport");
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private Deployment() {
+    }
+
+    /** A request to the edge proxy as {@code user} (password = user name in the local realm). */
+    static RequestSpecification as(String user) {
+        return given().baseUri(EDGE).auth().oauth2(token(user));
+    }
+
+    static String token(String user) {
+        return TOKENS.computeIfAbsent(user, u -> given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "rapport-app")
+                .formParam("username", u)
+                .formParam("password", u)
+                .post(KEYCLOAK + "/realms/rapport/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token"));
+    }
+
+    /** Restarts one service through the operator's script, which waits until it is ready again. */
+    static void restart(String service) {
+        try {
+            Process process = new ProcessBuilder(SCRIPT, "restart", service).inheritIO().start();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("restarting " + service + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + SCRIPT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
