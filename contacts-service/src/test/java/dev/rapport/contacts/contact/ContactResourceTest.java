@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +99,15 @@ class ContactResourceTest {
 
     @Test
     void requestsWithoutAValidTokenAnswer401() {
-        given().contentType(ContentType.JSON).body(SAM).post("/contacts").then().statusCode(401);
-        given().auth().oauth2("not-a-token").get("/contacts").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(SAM).post("/contacts")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("https://rapport.dev/problems/unauthorized"));
+        given().auth().oauth2("not-a-token").get("/contacts")
+                .then().statusCode(401).contentType("application/problem+json");
+        String alicesToken = Tokens.of("alice");
+        String tampered = alicesToken.substring(0, alicesToken.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(tampered).get("/contacts").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

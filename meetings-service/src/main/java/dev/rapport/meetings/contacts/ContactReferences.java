@@ -1,6 +1,5 @@
 package dev.rapport.meetings.contacts;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.rapport.platform.http.Problem;
@@ -23,10 +22,9 @@ public class ContactReferences {
      */
     public void requireKnown(UUID ownerId, UUID contactId) {
         if (!replica.isKnown(ownerId, contactId)) {
-            Problem problem = Problem.of("unknown-contact", "Unknown contact", 422,
-                    "No contact " + contactId + " in the caller's network");
-            throw new ProblemException(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                    List.of(new Problem.FieldError("contactId", "is not a contact in the caller's network"))));
+            throw new ProblemException(Problem.of("unknown-contact", "Unknown contact", 422,
+                    "No contact " + contactId + " in the caller's network")
+                    .withError("contactId", "is not a contact in the caller's network"));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.settings.RuleSettings;
 import dev.rapport.notifications.settings.RuleSettingsRepository;
+import dev.rapport.platform.time.SqlTimes;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -139,7 +140,7 @@ public class Rules {
         for (Object[] row : due) {
             UUID contactId = (UUID) row[0];
             String name = displayName((String) row[2]);
-            long days = Duration.between(toInstant(row[3]), now).toDays();
+            long days = Duration.between(SqlTimes.instant(row[3]), now).toDays();
             notifications.open((UUID) row[1], STALLED, contactId, name,
                     "Stalled relationship: " + name,
                     "No meeting or touchpoint with " + name + " for " + describe(days) + ". Time to get back in touch.");
@@ -166,7 +167,7 @@ public class Rules {
             UUID partnerId = (UUID) row[1];
             String name = displayName((String) row[2]);
             int count = ((Number) row[3]).intValue();
-            long days = Duration.between(toInstant(row[4]), now).toDays();
+            long days = Duration.between(SqlTimes.instant(row[4]), now).toDays();
             notifications.open(ownerId, UNRETURNED, partnerId, name,
                     "Unreturned referrals: " + name,
                     "You have given " + name + " " + count + " referral" + (count == 1 ? "" : "s")
@@ -183,15 +184,5 @@ public class Rules {
 
     private static String describe(long days) {
         return days < 1 ? "less than a day" : days == 1 ? "1 day" : days + " days";
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

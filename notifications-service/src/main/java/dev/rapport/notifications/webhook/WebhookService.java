@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.rapport.platform.time.SqlTimes;
 import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
@@ -110,8 +111,8 @@ public class WebhookService {
         }
         List<Object[]> rows = query.getResultList();
         Map<UUID, List<DeliveryResponse.Attempt>> attempts = attemptsOf(rows.stream().map(r -> (UUID) r[0]).toList());
-        return Page.of(rows, page, r -> new Cursor(instant(r[4]), (UUID) r[0]), r -> new DeliveryResponse((UUID) r[0],
-                (String) r[1], (String) r[2], (String) r[3], instant(r[4]), instant(r[5]), instant(r[6]),
+        return Page.of(rows, page, r -> new Cursor(SqlTimes.instant(r[4]), (UUID) r[0]), r -> new DeliveryResponse((UUID) r[0],
+                (String) r[1], (String) r[2], (String) r[3], SqlTimes.instant(r[4]), SqlTimes.instant(r[5]), SqlTimes.instant(r[6]),
                 attempts.getOrDefault((UUID) r[0], List.of())));
     }
 
@@ -128,7 +129,7 @@ public class WebhookService {
                 .getResultList();
         for (Object[] row : rows) {
             attempts.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new DeliveryResponse.Attempt(
-                    instant(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3], ((Number) row[4]).intValue()));
+                    SqlTimes.instant(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3], ((Number) row[4]).intValue()));
         }
         return attempts;
     }
@@ -141,18 +142,5 @@ public class WebhookService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -55,6 +55,9 @@ public class OpenApiConventions implements OASFilter {
             problem(responses, "400", "Invalid request: the problem lists the offending fields");
         }
         problem(responses, "401", "No valid bearer token");
+        if (responses.hasAPIResponse("403")) {
+            problem(responses, "403", "The caller lacks the role this operation needs");
+        }
         if (identified) {
             problem(responses, "404", "No such record for the caller (another user's records are not found either)");
         }
@@ -65,7 +68,7 @@ public class OpenApiConventions implements OASFilter {
         switch (method) {
             case POST -> {
                 operation.addParameter(idempotencyKey());
-                problem(responses, "409", "A request with the same Idempotency-Key is still running");
+                problem(responses, "409", "A request with the same Idempotency-Key is still running, or the record changed concurrently");
                 problem(responses, "422", "The Idempotency-Key was used with another body, or a rule refused the request");
             }
             case PUT, PATCH, DELETE -> {
@@ -75,17 +78,34 @@ public class OpenApiConventions implements OASFilter {
             default -> {
             }
         }
+        if (takesIfMatch(operation)) {
+            // Actions such as POST /one-to-ones/{id}/held honour If-Match too.
+            problem(responses, "412", "If-Match does not match the record's current ETag");
+        }
         problem(responses, "500", "Unexpected failure; nothing was changed");
+    }
+
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
     }
 
     private static void problem(APIResponses responses, String status, String description) {
         if (responses.hasAPIResponse(status)) {
+            // Quarkus adds some error answers (401, 403, 400) without a body: give them the problem's.
+            var existing = responses.getAPIResponse(status);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.content(problemContent());
+            }
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     private static Parameter idempotencyKey() {

@@ -31,6 +31,11 @@ public record Problem(
         return new Problem(URI.create(TYPE_BASE + "validation"), "Invalid request", 400, detail, errors);
     }
 
+    /** This problem with one offending field listed, e.g. a 422 about a referenced id. */
+    public Problem withError(String field, String message) {
+        return new Problem(type, title, status, detail, List.of(new FieldError(field, message)));
+    }
+
     /** This problem as a JAX-RS answer with the problem media type. */
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
@@ -70,8 +71,8 @@ public class ProblemMappers {
                 "The record was changed by another request; fetch it again and retry").toResponse();
     }
 
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e) {
         return Response.fromResponse(ProblemException.unauthorized().problem().toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.rapport.platform.time.SqlTimes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class IdempotencyStore {
                 return new Mismatch();
             }
             if (row[1] == null) {
-                Instant createdAt = toInstant(row[7]);
+                Instant createdAt = SqlTimes.instant(row[7]);
                 if (createdAt.plus(ABANDONED_AFTER).isBefore(now)) {
                     entityManager.createNativeQuery("update idempotency_key set created_at = ?3 where owner_id = ?1 and key = ?2")
                             .setParameter(1, ownerId).setParameter(2, key).setParameter(3, Timestamp.from(now))
@@ -116,15 +117,5 @@ public class IdempotencyStore {
                 .createNativeQuery("delete from idempotency_key where created_at < ?1")
                 .setParameter(1, Timestamp.from(clock.instant().minus(RETENTION)))
                 .executeUpdate());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return ((java.time.OffsetDateTime) value).toInstant();
     }
 }

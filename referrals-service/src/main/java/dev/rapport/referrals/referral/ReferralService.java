@@ -3,7 +3,6 @@ package dev.rapport.referrals.referral;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import dev.rapport.platform.http.Cursor;
@@ -81,10 +80,9 @@ public class ReferralService {
 
     /** The same answer for a contact that does not exist, was deleted or is another owner's, so nothing leaks. */
     private static ProblemException unknownContact(UUID partnerId) {
-        Problem problem = Problem.of("unknown-contact", "Unknown contact", 422,
-                "No contact " + partnerId + " in the caller's network");
-        return new ProblemException(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
-                List.of(new Problem.FieldError("partnerId", "is not a contact in the caller's network"))));
+        return new ProblemException(Problem.of("unknown-contact", "Unknown contact", 422,
+                "No contact " + partnerId + " in the caller's network")
+                .withError("partnerId", "is not a contact in the caller's network"));
     }
 
     private Instant now() {
