@@ -32,7 +32,7 @@ services_build() {
 service_local_env() {
     case $1 in
         notifications-service)
-            printf '%s\n' RAPPORT_RULES_SWEEP_INTERVAL=1s RAPPORT_WEBHOOKS_POLL_INTERVAL=250ms \
+            printf '%s\n' RAPPORT_RULES_SWEEP_INTERVAL=1s RAPPORT_WEBHOOKS_POLL_INTERVAL=1s \
                 RAPPORT_WEBHOOKS_ALLOW_LOOPBACK=true ;;
     esac
 }

@@ -5,16 +5,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.inbox.IdempotentConsumer;
 import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.MalformedEventException;
-import dev.rapport.platform.inbox.ProcessedEvents;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
  * Keeps the contact replica from contacts-service's events on {@code rapport.contacts.v1}.
- * A record it cannot read fails the transaction and goes to the dead-letter topic.
+ * A record it cannot read goes to the dead-letter topic; a failure that may pass (the database
+ * restarting, a deadlock) is retried, see {@link IdempotentConsumer}.
  */
 @ApplicationScoped
 public class ContactsConsumer {
@@ -24,38 +25,41 @@ public class ContactsConsumer {
     static final String UPDATED = "rapport.contact.updated.v1";
     static final String DELETED = "rapport.contact.deleted.v1";
 
-    private final ProcessedEvents processed;
+    private final IdempotentConsumer consumer;
     private final ContactReplicaRepository replica;
     private final ObjectMapper mapper;
 
-    ContactsConsumer(ProcessedEvents processed, ContactReplicaRepository replica, ObjectMapper mapper) {
-        this.processed = processed;
+    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replica, ObjectMapper mapper) {
+        this.consumer = consumer;
         this.replica = replica;
         this.mapper = mapper;
     }
 
     @Incoming("contacts")
-    @Transactional
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        InboundEvent event = InboundEvent.from(record, mapper);
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            Log.debugf("Event %s was already applied", event.id());
-            return;
-        }
+        consumer.apply(CONSUMER, InboundEvent.from(record, mapper), this::apply);
+    }
+
+    private void apply(InboundEvent event) {
         switch (event.type()) {
             case CREATED, UPDATED -> {
                 ContactProfile profile = event.dataAs(ContactProfile.class, mapper);
                 if (profile.contactId() == null || profile.name() == null || profile.name().isBlank()) {
                     throw new MalformedEventException("Event " + event.id() + " lacks contactId or name");
                 }
-                replica.upsert(event.ownerId(), profile.contactId(), profile.name(), event.time());
+                if (replica.upsert(event.ownerId(), profile.contactId(), profile.name(), event.time()) == 0) {
+                    Log.debugf("Event %s changed nothing: older than the replica's row, or another owner's contact", event.id());
+                }
             }
             case DELETED -> {
                 ContactDeleted deleted = event.dataAs(ContactDeleted.class, mapper);
                 if (deleted.contactId() == null) {
                     throw new MalformedEventException("Event " + event.id() + " lacks contactId");
                 }
-                replica.markDeleted(deleted.contactId(), event.time());
+                if (replica.markDeleted(event.ownerId(), deleted.contactId(), event.time()) == 0) {
+                    Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), deleted.contactId());
+                }
             }
             default -> Log.debugf("Skipping event %s of type %s, which this service does not need", event.id(), event.type());
         }

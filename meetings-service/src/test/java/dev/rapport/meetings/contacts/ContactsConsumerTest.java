@@ -66,6 +66,44 @@ class ContactsConsumerTest {
     }
 
     @Test
+    void deletionDeliveredBeforeTheCreationLeavesTheContactDeleted() {
+        UUID sam = UUID.randomUUID();
+        contacts.send(UUID.randomUUID().toString(), "alice", TestContacts.DELETED, sam, TestContacts.deletion(sam));
+        // As a replay from the dead-letter topic would deliver them: after the deletion, with later ce_times.
+        contacts.send(UUID.randomUUID().toString(), "alice", TestContacts.CREATED, sam,
+                TestContacts.profile(sam, "Sam Carter", "createdAt"));
+        contacts.send(UUID.randomUUID().toString(), "alice", TestContacts.UPDATED, sam,
+                TestContacts.profile(sam, "Samantha Carter", "updatedAt"));
+
+        // Same owner, same partition: once this later contact is in the replica, all three were consumed.
+        contacts.created("alice", "Marker " + sam);
+        ContactReplica tombstone = contacts.replicaOf(sam);
+        assertThat(tombstone.deleted).isTrue();
+        assertThat(tombstone.ownerId).hasToString(Tokens.subjectOf("alice"));
+        given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("{\"contactId\": \"" + sam + "\", \"kind\": \"CALL\", \"occurredAt\": \"2026-01-05T10:00:00Z\"}")
+                .post("/touchpoints")
+                .then().statusCode(422)
+                .body("type", equalTo("https://rapport.dev/problems/unknown-contact"));
+        assertThat(deadLetters.poll(TopicReader.withSubject(sam))).isEmpty();
+    }
+
+    @Test
+    void anotherOwnersEventsLeaveTheContactAlone() {
+        UUID sam = contacts.created("alice", "Sam Carter");
+        contacts.send(UUID.randomUUID().toString(), "bob", TestContacts.UPDATED, sam,
+                TestContacts.profile(sam, "Not Sam", "updatedAt"));
+        contacts.send(UUID.randomUUID().toString(), "bob", TestContacts.DELETED, sam, TestContacts.deletion(sam));
+
+        // Bob's events share a partition: once his later contact is in the replica, both were consumed.
+        contacts.created("bob", "Marker " + sam);
+        ContactReplica row = contacts.replicaOf(sam);
+        assertThat(row.ownerId).hasToString(Tokens.subjectOf("alice"));
+        assertThat(row.name).isEqualTo("Sam Carter");
+        assertThat(row.deleted).isFalse();
+    }
+
+    @Test
     void sameEventDeliveredTwiceHasOneEffect() {
         UUID sam = UUID.randomUUID();
         String created = UUID.randomUUID().toString();

@@ -64,29 +64,31 @@ public class ActivityProjection {
                 .executeUpdate();
     }
 
+    /** A referral given at {@code at} is unreturned unless one was received from the partner since. */
     public void referralGiven(UUID ownerId, UUID partnerId, Instant at) {
         entityManager.createNativeQuery("""
-                insert into partner_ledger (owner_id, partner_id, given_count, unreturned_count, oldest_unreturned_at, last_given_at)
-                values (?1, ?2, 1, 1, ?3, ?3)
+                insert into partner_ledger (owner_id, partner_id, given_count, unreturned_given_at, last_given_at)
+                values (?1, ?2, 1, array[cast(?3 as timestamptz)], ?3)
                 on conflict (owner_id, partner_id) do update set
                     given_count = partner_ledger.given_count + 1,
-                    unreturned_count = partner_ledger.unreturned_count + 1,
-                    oldest_unreturned_at = least(partner_ledger.oldest_unreturned_at, excluded.oldest_unreturned_at),
+                    unreturned_given_at = case
+                        when partner_ledger.last_received_at is null or excluded.last_given_at > partner_ledger.last_received_at
+                        then partner_ledger.unreturned_given_at || excluded.last_given_at
+                        else partner_ledger.unreturned_given_at end,
                     last_given_at = greatest(partner_ledger.last_given_at, excluded.last_given_at)""")
                 .setParameter(1, ownerId).setParameter(2, partnerId).setParameter(3, Timestamp.from(at))
                 .executeUpdate();
     }
 
-    /** A referral received back: whatever was given before is returned, so the count starts again. */
+    /** A referral received back at {@code at} returns every referral given at or before it. */
     public void referralReceived(UUID ownerId, UUID partnerId, Instant at) {
         entityManager.createNativeQuery("""
                 insert into partner_ledger (owner_id, partner_id, received_count, last_received_at)
                 values (?1, ?2, 1, ?3)
                 on conflict (owner_id, partner_id) do update set
                     received_count = partner_ledger.received_count + 1,
-                    unreturned_count = 0,
-                    oldest_unreturned_at = null,
-                    unreturned_due_at = null,
+                    unreturned_given_at = array(select given from unnest(partner_ledger.unreturned_given_at) given
+                                                where given > excluded.last_received_at order by given),
                     last_received_at = greatest(partner_ledger.last_received_at, excluded.last_received_at)""")
                 .setParameter(1, ownerId).setParameter(2, partnerId).setParameter(3, Timestamp.from(at))
                 .executeUpdate();

@@ -14,29 +14,32 @@ import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.inbox.InboundEvent;
-import dev.rapport.platform.inbox.ProcessedEvents;
+import dev.rapport.platform.inbox.IdempotentConsumer;
+import dev.rapport.platform.inbox.MalformedEventException;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
  * Consumes every service's events: updates the projections, reviews the rule each event can
  * change, and fans the event out to webhooks that want it, all in one transaction with the
  * idempotent-consumer record. Types this service does not use are still fanned out.
+ * (A deleted touchpoint does not move the last interaction back: that would need the history
+ * of interactions, which this projection does not keep.)
  */
 @ApplicationScoped
 public class InboundEvents {
 
-    private final ProcessedEvents processed;
+    private final IdempotentConsumer consumer;
     private final ActivityProjection activity;
     private final Rules rules;
     private final Notifications notifications;
     private final WebhookFanout webhooks;
     private final ObjectMapper mapper;
 
-    InboundEvents(ProcessedEvents processed, ActivityProjection activity, Rules rules, Notifications notifications,
+    InboundEvents(IdempotentConsumer consumer, ActivityProjection activity, Rules rules, Notifications notifications,
             WebhookFanout webhooks, ObjectMapper mapper) {
-        this.processed = processed;
+        this.consumer = consumer;
         this.activity = activity;
         this.rules = rules;
         this.notifications = notifications;
@@ -44,33 +47,71 @@ public class InboundEvents {
         this.mapper = mapper;
     }
 
+    // This service's views of the events it reads: only the fields it uses, all required (a
+    // missing one makes the event malformed, so it is dead-lettered rather than half applied).
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ContactAdded(UUID contactId, String name, Instant createdAt) {
+        ContactAdded {
+            required(contactId, name, createdAt);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ContactChanged(UUID contactId, String name) {
+        ContactChanged {
+            required(contactId);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MeetingHeld(UUID contactId, Instant heldAt) {
+        MeetingHeld {
+            required(contactId, heldAt);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TouchpointLogged(UUID contactId, Instant occurredAt) {
+        TouchpointLogged {
+            required(contactId, occurredAt);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ReferralRecorded(UUID partnerId, Instant occurredAt) {
+        ReferralRecorded {
+            required(partnerId, occurredAt);
+        }
+    }
+
+    private static void required(Object... fields) {
+        for (Object field : fields) {
+            if (field == null) {
+                throw new IllegalArgumentException("a required field is missing");
+            }
+        }
     }
 
     @Incoming("contacts")
-    @Transactional
-    public void onContactEvent(ConsumerRecord<String, String> record) {
-        InboundEvent event = InboundEvent.from(record, mapper);
-        if (!processed.firstDelivery("notifications-service.contacts", event.id())) {
-            return;
-        }
+    @Blocking
+    public void onContactRecord(ConsumerRecord<String, String> record) {
+        consumer.apply("notifications-service.contacts", InboundEvent.from(record, mapper), this::onContactEvent);
+    }
+
+    @Incoming("meetings")
+    @Blocking
+    public void onMeetingRecord(ConsumerRecord<String, String> record) {
+        consumer.apply("notifications-service.meetings", InboundEvent.from(record, mapper), this::onMeetingEvent);
+    }
+
+    @Incoming("referrals")
+    @Blocking
+    public void onReferralRecord(ConsumerRecord<String, String> record) {
+        consumer.apply("notifications-service.referrals", InboundEvent.from(record, mapper), this::onReferralEvent);
+    }
+
+    private void onContactEvent(InboundEvent event) {
         UUID owner = event.ownerId();
         switch (event.type()) {
             case "rapport.contact.created.v1" -> {
@@ -80,6 +121,9 @@ public class InboundEvents {
             }
             case "rapport.contact.updated.v1" -> {
                 ContactChanged changed = event.dataAs(ContactChanged.class, mapper);
+                if (changed.name() == null) {
+                    throw new MalformedEventException("Event " + event.id() + " has no name");
+                }
                 activity.contactRenamed(owner, changed.contactId(), changed.name(), event.time());
             }
             case "rapport.contact.deleted.v1" -> {
@@ -93,13 +137,7 @@ public class InboundEvents {
         fanOut(event);
     }
 
-    @Incoming("meetings")
-    @Transactional
-    public void onMeetingEvent(ConsumerRecord<String, String> record) {
-        InboundEvent event = InboundEvent.from(record, mapper);
-        if (!processed.firstDelivery("notifications-service.meetings", event.id())) {
-            return;
-        }
+    private void onMeetingEvent(InboundEvent event) {
         switch (event.type()) {
             case "rapport.meeting.held.v1" -> {
                 MeetingHeld held = event.dataAs(MeetingHeld.class, mapper);
@@ -114,13 +152,7 @@ public class InboundEvents {
         fanOut(event);
     }
 
-    @Incoming("referrals")
-    @Transactional
-    public void onReferralEvent(ConsumerRecord<String, String> record) {
-        InboundEvent event = InboundEvent.from(record, mapper);
-        if (!processed.firstDelivery("notifications-service.referrals", event.id())) {
-            return;
-        }
+    private void onReferralEvent(InboundEvent event) {
         UUID owner = event.ownerId();
         switch (event.type()) {
             case "rapport.referral.given.v1" -> {
@@ -131,7 +163,6 @@ public class InboundEvents {
             case "rapport.referral.received.v1" -> {
                 ReferralRecorded received = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralReceived(owner, received.partnerId(), received.occurredAt());
-                notifications.resolve(owner, Rules.UNRETURNED, received.partnerId());
                 rules.reviewPartner(owner, received.partnerId());
             }
             default -> Log.debugf("Skipping referrals event type %s", event.type());
@@ -139,10 +170,9 @@ public class InboundEvents {
         fanOut(event);
     }
 
-    /** Any interaction ends a stall and starts the contact's clock again. */
+    /** An interaction recent enough ends a stall and starts the contact's clock again. */
     private void interacted(UUID owner, UUID contactId, Instant at) {
         activity.interacted(owner, contactId, at);
-        notifications.resolve(owner, Rules.STALLED, contactId);
         rules.reviewContact(owner, contactId);
     }
 

@@ -44,28 +44,57 @@ public class Rules {
         this.clock = clock;
     }
 
-    /** Reschedules relationship.stalled for one contact and fires it if it is already due. */
+    /**
+     * After an event about a contact: resolves its open relationship.stalled if the contact is
+     * no longer stalled (a recent enough interaction), reschedules the rule and fires it if due.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewContact(UUID ownerId, UUID contactId) {
-        scheduleStalled(settings.forOwner(ownerId), "contact_id = ?3", contactId);
+        RuleSettings current = settings.forOwner(ownerId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select coalesce(last_interaction_at, added_at), deleted from contact_activity where contact_id = ?1""")
+                .setParameter(1, contactId).getResultList();
+        boolean stalled = !rows.isEmpty() && current.stalledEnabled && !(Boolean) rows.get(0)[1]
+                && !SqlTimes.instant(rows.get(0)[0]).plus(current.stalledCadence()).isAfter(clock.instant());
+        if (!stalled) {
+            notifications.resolve(ownerId, STALLED, contactId);
+        }
+        scheduleStalled(current, "contact_id = ?3", contactId);
         fireStalled("contact_id = ?2 and stall_due_at <= ?1", contactId, 1);
     }
 
-    /** Reschedules referral.unreturned for one partner and fires it if it is already due. */
+    /**
+     * After an event about a partner's referrals: resolves its open referral.unreturned if the
+     * condition no longer holds (referrals received back), reschedules the rule and fires it if due.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewPartner(UUID ownerId, UUID partnerId) {
-        scheduleUnreturned(settings.forOwner(ownerId), "owner_id = ?4 and partner_id = ?5", ownerId, partnerId);
+        RuleSettings current = settings.forOwner(ownerId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select cardinality(unreturned_given_at), (select min(g) from unnest(unreturned_given_at) g)
+                from partner_ledger where owner_id = ?1 and partner_id = ?2""")
+                .setParameter(1, ownerId).setParameter(2, partnerId).getResultList();
+        boolean unreturned = !rows.isEmpty() && current.unreturnedEnabled
+                && ((Number) rows.get(0)[0]).intValue() >= current.unreturnedMinCount
+                && !SqlTimes.instant(rows.get(0)[1]).plus(current.unreturnedAfter()).isAfter(clock.instant());
+        if (!unreturned) {
+            notifications.resolve(ownerId, UNRETURNED, partnerId);
+        }
+        scheduleUnreturned(current, "owner_id = ?4 and partner_id = ?5", ownerId, partnerId);
         fireUnreturned("p.owner_id = ?2 and p.partner_id = ?3 and p.unreturned_due_at <= ?1", List.of(ownerId, partnerId), 1);
     }
 
-    /** Reschedules every rule of an owner after their settings changed, and fires what is due. */
+    /**
+     * Reschedules every rule of an owner after their settings changed. What is due fires at the
+     * next sweep, in batches, rather than all at once inside the settings request.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewOwner(UUID ownerId) {
         RuleSettings current = settings.forOwner(ownerId);
         scheduleStalled(current, "owner_id = ?3", ownerId);
         scheduleUnreturned(current, "owner_id = ?4", ownerId, null);
-        fireStalled("owner_id = ?2 and stall_due_at <= ?1", ownerId, Integer.MAX_VALUE);
-        fireUnreturned("p.owner_id = ?2 and p.unreturned_due_at <= ?1", List.of(ownerId), Integer.MAX_VALUE);
     }
 
     @Scheduled(every = "${rapport.rules.sweep-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -111,8 +140,9 @@ public class Rules {
 
     private void scheduleUnreturned(RuleSettings current, String where, UUID ownerId, UUID partnerId) {
         var update = entityManager.createNativeQuery("""
-                update partner_ledger p set unreturned_due_at = case when ?1 and p.unreturned_count >= ?2
-                    then p.oldest_unreturned_at + make_interval(secs => ?3) end
+                update partner_ledger p set unreturned_due_at = case when ?1 and cardinality(p.unreturned_given_at) >= ?2
+                    and not exists (select 1 from contact_activity a where a.contact_id = p.partner_id and a.deleted)
+                    then (select min(g) from unnest(p.unreturned_given_at) g) + make_interval(secs => ?3) end
                 where %s and not exists (select 1 from notification n where n.owner_id = p.owner_id
                     and n.rule = 'referral.unreturned' and n.subject_id = p.partner_id and n.status = 'OPEN')"""
                 .formatted(where))
@@ -154,7 +184,8 @@ public class Rules {
     private int fireUnreturned(String where, List<UUID> keys, int limit) {
         Instant now = clock.instant();
         var query = entityManager.createNativeQuery("""
-                select p.owner_id, p.partner_id, a.name, p.unreturned_count, p.oldest_unreturned_at
+                select p.owner_id, p.partner_id, a.name, cardinality(p.unreturned_given_at),
+                    (select min(g) from unnest(p.unreturned_given_at) g)
                 from partner_ledger p left join contact_activity a on a.contact_id = p.partner_id
                 where %s order by p.unreturned_due_at limit %d for update of p skip locked""".formatted(where, limit))
                 .setParameter(1, Timestamp.from(now));

@@ -50,20 +50,20 @@ public class RuleSettingsService {
     @Transactional
     public Versioned get(UUID ownerId) {
         RuleSettings current = settings.forOwner(ownerId);
-        return new Versioned(document(current), current.version);
+        return new Versioned(document(current), tag(current));
     }
 
     @Transactional
     public Versioned replace(UUID ownerId, String ifMatch, RuleSettingsDocument document) {
         RuleSettings current = settings.forOwner(ownerId);
-        ETags.checkIfMatch(ifMatch, current.version);
+        ETags.checkIfMatch(ifMatch, tag(current));
         return save(current, document);
     }
 
     @Transactional
     public Versioned patch(UUID ownerId, String ifMatch, JsonNode patch) {
         RuleSettings current = settings.forOwner(ownerId);
-        ETags.checkIfMatch(ifMatch, current.version);
+        ETags.checkIfMatch(ifMatch, tag(current));
         if (!patch.isObject()) {
             throw ProblemException.invalid("body", "must be a JSON object (application/merge-patch+json)");
         }
@@ -92,7 +92,12 @@ public class RuleSettingsService {
         RuleSettings saved = settings.getEntityManager().merge(current);
         settings.flush();
         rules.reviewOwner(saved.ownerId);
-        return new Versioned(document(saved), saved.version);
+        return new Versioned(document(saved), tag(saved));
+    }
+
+    /** The defaults are tag 0 and a saved row its version + 1, so the first save changes the tag too. */
+    private long tag(RuleSettings current) {
+        return settings.getEntityManager().contains(current) ? current.version + 1 : 0;
     }
 
     private static Duration duration(String field, String value) {

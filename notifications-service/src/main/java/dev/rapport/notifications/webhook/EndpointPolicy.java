@@ -11,10 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Which URLs may receive webhooks: public https endpoints, plus loopback when allowed (local
  * runs and tests) and the hosts of an operator's allow-list. Checked at subscription and again
- * before each attempt, since a name can come to resolve to a private address later.
+ * before each attempt, since a name can come to resolve to a private address later. (The HTTP
+ * client resolves the name again when it connects; pinning the checked address, or an egress
+ * proxy, would close that DNS-rebinding window.)
  */
 @ApplicationScoped
 public class EndpointPolicy {
+
+    private static final String NOT_PUBLIC = "must be a public https URL";
 
     private final boolean allowLoopback;
     private final List<String> allowedHosts;
@@ -47,23 +51,38 @@ public class EndpointPolicy {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return "names a host that does not resolve";
+            return NOT_PUBLIC;
         }
         boolean loopback = addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
         if (loopback) {
-            return allowLoopback ? null : "must be a public https URL (loopback is not allowed here)";
+            return allowLoopback ? null : NOT_PUBLIC;
         }
         for (InetAddress address : addresses) {
-            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocal(address)) {
-                return "must be a public https URL (it resolves to a private address)";
+            if (!isPublic(address)) {
+                // One answer for every refusal, so the API cannot be used to map internal names.
+                return NOT_PUBLIC;
             }
         }
         return scheme.equals("https") ? null : "must be an https URL";
     }
 
-    private static boolean isUniqueLocal(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        return bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+    private static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (b.length == 4) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return !(first == 0 || first >= 240                       // this network, reserved
+                    || (first == 100 && (second & 0xc0) == 64)         // 100.64.0.0/10 shared (carrier NAT, cloud metadata)
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
+                    || (first == 198 && (second & 0xfe) == 18));      // 198.18.0.0/15 benchmarking
+        }
+        boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;                   // fc00::/7
+        boolean nat64 = b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b; // 64:ff9b::/96
+        boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;              // 2002::/16 embeds an IPv4 address
+        return !(uniqueLocal || nat64 || sixToFour);
     }
 }

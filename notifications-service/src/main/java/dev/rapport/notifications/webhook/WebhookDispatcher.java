@@ -116,10 +116,14 @@ public class WebhookDispatcher {
                 .header("webhook-signature", WebhookSigner.sign(delivery.secret(), messageId, timestamp, delivery.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
                 .build();
+        // The request timeout only covers the wait for headers: bound the whole attempt, so a
+        // receiver that trickles its answer cannot hold up the batch or outlive the lease.
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
                         record(delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), started);
                     } else {
                         record(delivery, response.statusCode(), null, started);

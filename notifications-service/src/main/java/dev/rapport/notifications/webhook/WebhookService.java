@@ -134,6 +134,15 @@ public class WebhookService {
         return attempts;
     }
 
+    /** Deliveries that are done (delivered or given up) are kept 30 days, with their attempts. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void forgetOldDeliveries() {
+        entityManager.createNativeQuery("delete from webhook_delivery where status <> 'PENDING' and created_at < ?1")
+                .setParameter(1, Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(30))))
+                .executeUpdate();
+    }
+
     private WebhookSubscription owned(UUID ownerId, UUID id) {
         return WebhookSubscription.<WebhookSubscription>find("id = :id and ownerId = :owner",
                 Parameters.with("id", id).and("owner", ownerId)).firstResultOptional()

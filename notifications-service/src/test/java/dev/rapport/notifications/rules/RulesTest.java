@@ -95,6 +95,59 @@ class RulesTest {
     }
 
     @Test
+    void unreturnedIsDecidedByDatesNotByArrivalOrder() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        Instant start = clock.instant();
+        // A referral received back a day later, but reported after the two given before it...
+        feed.referral(owner, "given", sam, start);
+        feed.referral(owner, "given", sam, start.plus(Duration.ofHours(1)));
+        feed.referral(owner, "received", sam, start.plus(Duration.ofDays(1)));
+        // ...and a given one backdated to before it: none of the three is unreturned.
+        feed.referral(owner, "given", sam, start.plus(Duration.ofHours(2)));
+        await().atMost(ARRIVAL).until(() -> givenCount(sam) == 3 && contactKnown(sam));
+        clock.advance(Duration.ofDays(90));
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+
+        // Two given after it are.
+        feed.referral(owner, "given", sam, clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> givenCount(sam) == 5);
+        clock.advance(Duration.ofDays(61));
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).hasSize(1);
+    }
+
+    @Test
+    void aDeletedPartnerIsNeverOwedReferrals() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        feed.referral(owner, "given", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> givenCount(sam) == 2 && contactKnown(sam));
+        feed.contactDeleted(owner, sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactDeleted(sam));
+        QuarkusTransaction.requiringNew().run(() -> rules.reviewOwner(owner));
+        clock.advance(Duration.ofDays(61));
+        rules.sweep();
+        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+    }
+
+    @Test
+    void aBackdatedInteractionThatLeavesTheContactOverdueKeepsTheStallOpen() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
+        clock.advance(Duration.ofDays(45));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).hasSize(1);
+
+        feed.touchpoint(owner, sam, clock.instant().minus(Duration.ofDays(40)));
+        await().atMost(ARRIVAL).until(() -> lastInteraction(sam) != null);
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).singleElement()
+                .extracting(n -> n.status).isEqualTo(Notification.Status.OPEN);
+    }
+
+    @Test
     void aRelationshipStallsAfterItsCadenceAndAnInteractionResolvesItAndRestartsTheClock() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
         await().atMost(ARRIVAL).until(() -> contactKnown(sam));

@@ -18,7 +18,7 @@ import jakarta.persistence.EntityManager;
 /**
  * Prints what a sweep costs when few of many contacts are due: the claim of the design is that
  * it grows with what is due, not with the number of contacts. Not part of the test command:
- * {@code ./mvnw -pl notifications-service verify -Dtest=SweepBenchmark -Dgroups=benchmark}.
+ * {@code ./mvnw -pl notifications-service verify -Dtest=SweepBenchmark -Dgroups=benchmark -Dbenchmark.groups.excluded=}.
  */
 @QuarkusTest
 @Tag("benchmark")

@@ -130,7 +130,8 @@ class WebhookDeliveryTest {
     void endpointsMustBePublicHttpsOrAllowedLoopback() {
         String token = Tokens.of("alice");
         for (String url : List.of("http://example.com/hook", "https://10.0.0.7/hook", "https://192.168.1.2/hook",
-                "https://169.254.169.254/latest", "ftp://example.com/x", "not a url")) {
+                "https://169.254.169.254/latest", "https://100.100.100.200/latest", "https://[64:ff9b::a00:1]/hook",
+                "ftp://example.com/x", "not a url")) {
             given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body("{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(url))
                     .post("/webhooks")

@@ -71,6 +71,16 @@ public class ProblemMappers {
                 "The record was changed by another request; fetch it again and retry").toResponse();
     }
 
+    /** A unique key taken by a concurrent request (e.g. two first saves of the same record). */
+    @ServerExceptionMapper
+    public Response uniqueConflict(org.hibernate.exception.ConstraintViolationException e) {
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return unexpected(e);
+        }
+        return Problem.of("concurrent-update", "Conflict", 409,
+                "Another request changed the same record at the same time; fetch it again and retry").toResponse();
+    }
+
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e) {
         return Response.fromResponse(ProblemException.unauthorized().problem().toResponse())

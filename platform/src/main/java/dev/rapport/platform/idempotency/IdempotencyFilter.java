@@ -76,7 +76,9 @@ public class IdempotencyFilter {
         if (!(request.getProperty(CLAIM) instanceof IdempotencyStore.Claimed claimed)) {
             return;
         }
-        if (response.getStatus() >= 500) {
+        int status = response.getStatus();
+        if (status >= 500 || status == 409 || status == 412 || status == 429) {
+            // Worth retrying with the same key: forget the claim rather than replay the refusal.
             store.release(claimed);
             return;
         }

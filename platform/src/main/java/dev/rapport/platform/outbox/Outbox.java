@@ -22,6 +22,8 @@ import jakarta.transaction.Transactional;
 public class Outbox {
 
     private static final Object WAKE_UP_REGISTERED = new Object();
+    /** Key space of the per-owner advisory locks (the two-integer form, apart from the relay's lock). */
+    private static final int OWNER_ORDER_LOCKS = 0x52415050;
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -48,6 +50,11 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + event.getClass().getSimpleName(), e);
         }
+        // One owner's publishing transactions take turns, so the outbox order of their events
+        // is their commit order and the relay can never publish them the other way round.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, OWNER_ORDER_LOCKS).setParameter(2, ownerId.toString())
+                .getSingleResult();
         entityManager.createNativeQuery("""
                 insert into outbox_event (id, owner_id, subject, type, occurred_at, payload)
                 values (?1, ?2, ?3, ?4, ?5, cast(?6 as json))""")

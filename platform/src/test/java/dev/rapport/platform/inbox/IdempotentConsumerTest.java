@@ -82,6 +82,20 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void eventFoundMalformedWhileApplyingIsRolledBackAndDeadLettered() throws Exception {
+        UUID owner = UUID.randomUUID();
+        String subject = UUID.randomUUID().toString();
+        ProducerRecord<String, String> bad = event(owner, UUID.randomUUID().toString(), subject, "{\"fail\":true}");
+        producer.send(bad).get();
+        ProducerRecord<String, String> next = event(owner, UUID.randomUUID().toString(), subject, "{\"ok\":true}");
+        producer.send(next).get();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(effectsOf(subject)).containsExactly(header(next, "ce_id")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(deadLetters.poll(TopicReader.withSubject(UUID.fromString(subject)))).hasSize(1));
+    }
+
+    @Test
     void recordWithoutCloudEventHeadersGoesToDeadLetterTopic() throws Exception {
         String marker = UUID.randomUUID().toString();
         producer.send(new ProducerRecord<>("platform-test.inbound", marker, "{}")).get();

@@ -1,5 +1,6 @@
 package dev.rapport.referrals.contacts;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,8 +8,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
+/**
+ * The contact replica. Rows are only ever changed for the owner the event names: an event about
+ * another owner's contact changes nothing. A deleted contact stays as a tombstone, which no later
+ * or replayed event brings back.
+ */
 @ApplicationScoped
 public class ContactReplicaRepository implements PanacheRepositoryBase<ContactReplica, UUID> {
+
+    /** The name a tombstone has when the deletion is the first the replica hears of the contact. */
+    static final String UNKNOWN_NAME = "";
 
     /** Whether the contact is the owner's and not deleted. */
     public boolean isKnown(UUID ownerId, UUID contactId) {
@@ -18,23 +27,42 @@ public class ContactReplicaRepository implements PanacheRepositoryBase<ContactRe
 
     /**
      * Adds the contact or renames it. An event older than the last one applied changes nothing,
-     * so a record replayed from the dead-letter topic cannot bring back an old name.
+     * so a record replayed from the dead-letter topic cannot bring back an old name. A tombstone
+     * stays deleted whatever the event's time.
+     *
+     * @return the number of rows changed: 0 if the event was older, or the contact is another owner's
      */
-    void upsert(UUID ownerId, UUID contactId, String name, Instant at) {
-        getEntityManager().createNativeQuery("""
-                insert into contact_replica (contact_id, owner_id, name, updated_at) values (?1, ?2, ?3, ?4)
+    int upsert(UUID ownerId, UUID contactId, String name, Instant at) {
+        return getEntityManager().createNativeQuery("""
+                insert into contact_replica (contact_id, owner_id, name, deleted, updated_at) values (?1, ?2, ?3, false, ?4)
                 on conflict (contact_id) do update set name = excluded.name, updated_at = excluded.updated_at
-                where contact_replica.owner_id = excluded.owner_id and contact_replica.updated_at <= excluded.updated_at""")
+                where contact_replica.owner_id = excluded.owner_id
+                  and (contact_replica.updated_at is null or contact_replica.updated_at <= excluded.updated_at)""")
                 .setParameter(1, contactId)
                 .setParameter(2, ownerId)
                 .setParameter(3, name)
-                .setParameter(4, at)
+                .setParameter(4, Timestamp.from(at))
                 .executeUpdate();
     }
 
-    /** Marks the contact deleted, keeping its name for the referrals recorded with it. */
+    /**
+     * Marks the contact deleted, keeping its name for the referrals recorded with them, whatever
+     * the order its events arrive in: a contact the replica does not know yet gets a tombstone, so
+     * that its created event, arriving later, cannot add it. A deletion is final, so an older one
+     * is applied too; the row keeps the latest event time.
+     *
+     * @return the number of rows changed: 0 if the contact is another owner's
+     */
     int markDeleted(UUID ownerId, UUID contactId, Instant at) {
-        return update("deleted = true, updatedAt = :at where contactId = :id and ownerId = :owner",
-                Parameters.with("at", at).and("id", contactId).and("owner", ownerId));
+        return getEntityManager().createNativeQuery("""
+                insert into contact_replica (contact_id, owner_id, name, deleted, updated_at) values (?1, ?2, ?3, true, ?4)
+                on conflict (contact_id) do update set deleted = true,
+                    updated_at = greatest(contact_replica.updated_at, excluded.updated_at)
+                where contact_replica.owner_id = excluded.owner_id""")
+                .setParameter(1, contactId)
+                .setParameter(2, ownerId)
+                .setParameter(3, UNKNOWN_NAME)
+                .setParameter(4, Timestamp.from(at))
+                .executeUpdate();
     }
 }

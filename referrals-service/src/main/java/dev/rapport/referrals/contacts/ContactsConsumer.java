@@ -5,16 +5,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.inbox.IdempotentConsumer;
 import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.MalformedEventException;
-import dev.rapport.platform.inbox.ProcessedEvents;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
  * Keeps the replica of the owners' contacts from {@code rapport.contacts.v1}. A record that is
- * not a readable event fails the transaction and goes to the dead-letter topic.
+ * not a readable event goes to the dead-letter topic; a failure that may pass (the database
+ * restarting, a deadlock) is retried, see {@link IdempotentConsumer}.
  */
 @ApplicationScoped
 public class ContactsConsumer {
@@ -24,20 +25,23 @@ public class ContactsConsumer {
     static final String CONTACT_UPDATED = "rapport.contact.updated.v1";
     static final String CONTACT_DELETED = "rapport.contact.deleted.v1";
 
+    private final IdempotentConsumer consumer;
     private final ContactReplicaRepository replicas;
-    private final ProcessedEvents processed;
     private final ObjectMapper mapper;
 
-    ContactsConsumer(ContactReplicaRepository replicas, ProcessedEvents processed, ObjectMapper mapper) {
+    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replicas, ObjectMapper mapper) {
+        this.consumer = consumer;
         this.replicas = replicas;
-        this.processed = processed;
         this.mapper = mapper;
     }
 
     @Incoming("contacts")
-    @Transactional
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        InboundEvent event = InboundEvent.from(record, mapper);
+        consumer.apply(CONSUMER, InboundEvent.from(record, mapper), this::apply);
+    }
+
+    private void apply(InboundEvent event) {
         switch (event.type()) {
             case CONTACT_CREATED, CONTACT_UPDATED -> profileChanged(event);
             case CONTACT_DELETED -> contactDeleted(event);
@@ -50,8 +54,8 @@ public class ContactsConsumer {
         if (profile.contactId() == null || profile.name() == null || profile.name().isBlank()) {
             throw new MalformedEventException("Event " + event.id() + " of type " + event.type() + " has no contactId or name");
         }
-        if (processed.firstDelivery(CONSUMER, event.id())) {
-            replicas.upsert(event.ownerId(), profile.contactId(), profile.name(), event.time());
+        if (replicas.upsert(event.ownerId(), profile.contactId(), profile.name(), event.time()) == 0) {
+            Log.debugf("Event %s changed nothing: older than the replica's row, or another owner's contact", event.id());
         }
     }
 
@@ -60,9 +64,8 @@ public class ContactsConsumer {
         if (deleted.contactId() == null) {
             throw new MalformedEventException("Event " + event.id() + " of type " + event.type() + " has no contactId");
         }
-        if (processed.firstDelivery(CONSUMER, event.id())
-                && replicas.markDeleted(event.ownerId(), deleted.contactId(), event.time()) == 0) {
-            Log.debugf("Contact %s deleted before referrals-service knew it", deleted.contactId());
+        if (replicas.markDeleted(event.ownerId(), deleted.contactId(), event.time()) == 0) {
+            Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), deleted.contactId());
         }
     }
 }

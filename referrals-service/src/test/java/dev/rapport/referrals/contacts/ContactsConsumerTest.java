@@ -1,9 +1,12 @@
 package dev.rapport.referrals.contacts;
 
 import static dev.rapport.referrals.ContactFeed.CREATED;
+import static dev.rapport.referrals.ContactFeed.DELETED;
 import static dev.rapport.referrals.ContactFeed.UPDATED;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +20,7 @@ import dev.rapport.platform.testing.Tokens;
 import dev.rapport.platform.testing.TopicReader;
 import dev.rapport.referrals.ContactFeed;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -38,6 +42,40 @@ class ContactsConsumerTest {
 
         contacts.delete("alice", id);
         assertThat(contacts.replica(id).name).as("kept for the referrals recorded with them").isEqualTo("Sam Carter-Jones");
+    }
+
+    @Test
+    void deletionDeliveredBeforeTheCreationLeavesTheContactDeleted() {
+        UUID id = UUID.randomUUID();
+        contacts.send("alice", DELETED, id, "{\"contactId\": \"" + id + "\", \"deletedAt\": \"2026-11-25T09:00:00Z\"}");
+        // As a replay from the dead-letter topic would deliver them: after the deletion, with later ce_times.
+        contacts.send("alice", CREATED, id, ContactFeed.profile(id, "Sam Carter"));
+        contacts.send("alice", UPDATED, id, ContactFeed.profile(id, "Sam Carter-Jones"));
+
+        // One owner's events share a partition: once this later one is applied, so were all three.
+        contacts.contactOf("alice", "Marker " + id);
+        assertThat(contacts.replica(id).deleted).isTrue();
+        assertThat(contacts.replica(id).ownerId).hasToString(Tokens.subjectOf("alice"));
+        given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("""
+                        {"direction": "GIVEN", "partnerId": "%s", "referredName": "Jo Patel", "occurredAt": "2026-01-05T10:00:00Z"}"""
+                        .formatted(id))
+                .post("/referrals")
+                .then().statusCode(422)
+                .body("type", equalTo("https://rapport.dev/problems/unknown-contact"));
+    }
+
+    @Test
+    void anotherOwnersEventsLeaveTheContactAlone() {
+        UUID id = contacts.contactOf("alice", "Sam Carter");
+        contacts.send("bob", UPDATED, id, ContactFeed.profile(id, "Not Sam"));
+        contacts.send("bob", DELETED, id, "{\"contactId\": \"" + id + "\", \"deletedAt\": \"2026-11-25T09:00:00Z\"}");
+
+        // Bob's events share a partition: once his later contact is applied, so were both.
+        contacts.contactOf("bob", "Marker " + id);
+        assertThat(contacts.replica(id).ownerId).hasToString(Tokens.subjectOf("alice"));
+        assertThat(contacts.replica(id).name).isEqualTo("Sam Carter");
+        assertThat(contacts.replica(id).deleted).isFalse();
     }
 
     @Test
