@@ -16,6 +16,7 @@ import java.util.random.RandomGenerator;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
+import dev.rapport.notifications.notification.Notifications;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -31,6 +32,8 @@ import jakarta.persistence.EntityManager;
 public class WebhookDispatcher {
 
     private static final int BATCH = 50;
+    /** The notification its owner gets when an endpoint is disabled. */
+    public static final String DISABLED_RULE = "webhook.disabled";
 
     private final EntityManager entityManager;
     private final EndpointPolicy policy;
@@ -38,9 +41,12 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final RetrySchedule retries;
     private final HttpClient http;
+    private final Notifications notifications;
 
-    WebhookDispatcher(EntityManager entityManager, EndpointPolicy policy, WebhooksConfig config, Clock clock) {
+    WebhookDispatcher(EntityManager entityManager, EndpointPolicy policy, WebhooksConfig config, Clock clock,
+            Notifications notifications) {
         this.entityManager = entityManager;
+        this.notifications = notifications;
         this.policy = policy;
         this.config = config;
         this.clock = clock;
@@ -76,13 +82,33 @@ public class WebhookDispatcher {
     private record Due(UUID id, String url, String secret, String payload, int attempts) {
     }
 
+    /**
+     * A delivery that used up its attempts means the endpoint keeps failing: it is disabled (its
+     * pending deliveries wait) and its owner is told, until they enable it again.
+     */
+    @SuppressWarnings("unchecked")
+    private void disableEndpointOf(Due delivery, int attempts) {
+        List<Object[]> disabled = entityManager.createNativeQuery("""
+                update webhook_subscription set enabled = false, version = version + 1
+                where id = (select subscription_id from webhook_delivery where id = ?1) and enabled
+                returning owner_id, id, url""")
+                .setParameter(1, delivery.id()).getResultList();
+        for (Object[] row : disabled) {
+            String url = (String) row[2];
+            notifications.open((UUID) row[0], DISABLED_RULE, (UUID) row[1], url, "Webhook disabled: " + url,
+                    "Deliveries to " + url + " kept failing (" + attempts + " attempts), so the endpoint was disabled. "
+                            + "Fix it, enable it again, and redeliver what it missed.");
+            Log.warnf("Disabled webhook %s (%s) after %d failed attempts", row[1], url, attempts);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private List<Due> claim() {
         Instant now = clock.instant();
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select d.id, s.url, s.secret, d.payload, d.attempts from webhook_delivery d
                 join webhook_subscription s on s.id = d.subscription_id
-                where d.status = 'PENDING' and d.next_attempt_at <= ?1
+                where d.status = 'PENDING' and d.next_attempt_at <= ?1 and s.enabled
                 order by d.next_attempt_at limit ?2 for update of d skip locked""")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, BATCH)
                 .getResultList();
@@ -156,6 +182,9 @@ public class WebhookDispatcher {
                         .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.TIMESTAMP, next == null ? null : Timestamp.from(next)))
                         .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.TIMESTAMP, delivered ? Timestamp.from(now) : null))
                         .executeUpdate();
+                if (status.equals("FAILED")) {
+                    disableEndpointOf(delivery, attempts);
+                }
             });
         } catch (RuntimeException e) {
             // The lease expires and the delivery is attempted again: at least once, never lost.

@@ -98,6 +98,29 @@ public class WebhookResource {
         return Response.accepted(Map.of("pingId", webhooks.ping(owner.id(), id))).build();
     }
 
+    @POST
+    @Path("/{id}/enable")
+    @Operation(operationId = "enableWebhook", summary = "Enable an endpoint again",
+            description = "An endpoint is disabled when a delivery used up its attempts (its owner gets a webhook.disabled "
+                    + "notification). Enabling it resolves that notification and resumes its waiting deliveries. Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The subscription, enabled",
+            content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    public Response enable(@PathParam("id") UUID id,
+            @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch) {
+        WebhookService.Versioned enabled = webhooks.enable(owner.id(), id, ifMatch);
+        return Response.ok(enabled.webhook()).tag(ETags.of(enabled.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    @Operation(operationId = "redeliverWebhook", summary = "Send a delivery again",
+            description = "Queues the delivery at once with a fresh series of attempts, whether it was delivered, failed or pending.")
+    @APIResponse(responseCode = "202", description = "The delivery is queued")
+    public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        webhooks.redeliver(owner.id(), id, deliveryId);
+        return Response.accepted().build();
+    }
+
     @GET
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest first",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.rapport.platform.time.SqlTimes;
+import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
@@ -31,9 +32,12 @@ public class WebhookService {
     private final EndpointPolicy policy;
     private final WebhookFanout fanout;
     private final Clock clock;
+    private final Notifications notifications;
 
-    WebhookService(EntityManager entityManager, EndpointPolicy policy, WebhookFanout fanout, Clock clock) {
+    WebhookService(EntityManager entityManager, EndpointPolicy policy, WebhookFanout fanout, Clock clock,
+            Notifications notifications) {
         this.entityManager = entityManager;
+        this.notifications = notifications;
         this.policy = policy;
         this.fanout = fanout;
         this.clock = clock;
@@ -86,6 +90,33 @@ public class WebhookService {
         WebhookSubscription subscription = owned(ownerId, id);
         ETags.checkIfMatch(ifMatch, subscription.version);
         subscription.delete();
+    }
+
+    /** Enables an endpoint again (after it was disabled for failing); its waiting deliveries resume. */
+    @Transactional
+    public Versioned enable(UUID ownerId, UUID id, String ifMatch) {
+        WebhookSubscription subscription = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, subscription.version);
+        if (!subscription.enabled) {
+            subscription.enabled = true;
+            subscription.flush();
+            notifications.resolve(ownerId, WebhookDispatcher.DISABLED_RULE, id);
+        }
+        return new Versioned(WebhookResponse.of(subscription), subscription.version);
+    }
+
+    /** Sends a delivery again now, whatever became of it, with a fresh series of attempts. */
+    @Transactional
+    public void redeliver(UUID ownerId, UUID id, UUID deliveryId) {
+        owned(ownerId, id);
+        int updated = entityManager.createNativeQuery("""
+                update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?3, delivered_at = null
+                where id = ?1 and subscription_id = ?2""")
+                .setParameter(1, deliveryId).setParameter(2, id).setParameter(3, Timestamp.from(now()))
+                .executeUpdate();
+        if (updated == 0) {
+            throw ProblemException.notFound("delivery", deliveryId);
+        }
     }
 
     /** Queues a ping for this subscription alone, whatever event types it wants. */

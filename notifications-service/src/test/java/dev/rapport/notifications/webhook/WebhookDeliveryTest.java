@@ -22,8 +22,10 @@ import com.standardwebhooks.Webhook;
 
 import dev.rapport.notifications.Feed;
 import dev.rapport.notifications.MutableClock;
+import dev.rapport.notifications.notification.Notification;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -124,6 +126,57 @@ class WebhookDeliveryTest {
                 .body("items[0].attempts", hasSize(2))
                 .body("items[0].attempts[0].statusCode", equalTo(503))
                 .body("items[0].attempts[1].statusCode", equalTo(200));
+    }
+
+    @Test
+    void anEndpointThatKeepsFailingIsDisabledAndItsOwnerToldThenEnabledAndRedelivered() {
+        String token = Tokens.of("alice");
+        receiver.answer(500);
+        String webhookId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"url\": \"%s\", \"eventTypes\": [\"rapport.webhook.ping.v1\"]}".formatted(receiver.url()))
+                .post("/webhooks").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/ping").then().statusCode(202);
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(11));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(21));
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).as("three attempts, the test profile's maximum").hasSize(3);
+
+        String etag = given().auth().oauth2(token).get("/webhooks/" + webhookId).then().statusCode(200)
+                .body("enabled", equalTo(false)).extract().header("ETag");
+        assertThat(disabledNotification(webhookId)).isEqualTo("OPEN");
+
+        // While disabled, nothing is sent; its deliveries wait.
+        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/ping").then().statusCode(202);
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(3);
+
+        receiver.answer(204);
+        given().auth().oauth2(token).header("If-Match", etag).post("/webhooks/" + webhookId + "/enable")
+                .then().statusCode(200).body("enabled", equalTo(true));
+        assertThat(disabledNotification(webhookId)).isEqualTo("RESOLVED");
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(4);
+
+        String failed = given().auth().oauth2(token).get("/webhooks/" + webhookId + "/deliveries")
+                .then().statusCode(200).extract().path("items.find { it.status == 'FAILED' }.id");
+        given().auth().oauth2(Tokens.of("bob")).post("/webhooks/" + webhookId + "/deliveries/" + failed + "/redeliver")
+                .then().statusCode(404);
+        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/deliveries/" + UUID.randomUUID() + "/redeliver")
+                .then().statusCode(404);
+        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/deliveries/" + failed + "/redeliver")
+                .then().statusCode(202);
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(5);
+        given().auth().oauth2(token).get("/webhooks/" + webhookId + "/deliveries").then()
+                .body("items.find { it.id == '%s' }.status".formatted(failed), equalTo("DELIVERED"));
+    }
+
+    private static String disabledNotification(String webhookId) {
+        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
+                "subjectId = ?1 and rule = ?2", UUID.fromString(webhookId), WebhookDispatcher.DISABLED_RULE)
+                .singleResult().status.name());
     }
 
     @Test
