@@ -82,6 +82,7 @@ public class OpenApiConventions implements OASFilter {
             // Actions such as POST /one-to-ones/{id}/held honour If-Match too.
             problem(responses, "412", "If-Match does not match the record's current ETag");
         }
+        problem(responses, "429", "Too many requests from this user; retry after the Retry-After seconds");
         problem(responses, "500", "Unexpected failure; nothing was changed");
     }
 
