@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -42,11 +44,14 @@ public class WebhookDispatcher {
     private final RetrySchedule retries;
     private final HttpClient http;
     private final Notifications notifications;
+    private final ManagedExecutor executor;
+    private final AtomicBoolean awake = new AtomicBoolean();
 
     WebhookDispatcher(EntityManager entityManager, EndpointPolicy policy, WebhooksConfig config, Clock clock,
-            Notifications notifications) {
+            Notifications notifications, ManagedExecutor executor) {
         this.entityManager = entityManager;
         this.notifications = notifications;
+        this.executor = executor;
         this.policy = policy;
         this.config = config;
         this.clock = clock;
@@ -61,6 +66,24 @@ public class WebhookDispatcher {
     @Scheduled(every = "${rapport.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         dispatchDue();
+    }
+
+    /**
+     * Sends new deliveries now rather than at the next poll. A wake-up while a pass runs is
+     * dropped: that pass or the next poll sends them (claims use SKIP LOCKED either way).
+     */
+    void wakeUp() {
+        if (config.dispatchOnCommit() && awake.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                try {
+                    dispatchDue();
+                } catch (RuntimeException e) {
+                    Log.warnf("Webhook dispatch after commit failed, the next poll retries: %s", e.getMessage());
+                } finally {
+                    awake.set(false);
+                }
+            });
+        }
     }
 
     /** Attempts every delivery that is due now; returns how many were attempted. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.transaction.AfterCommit;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,12 +25,18 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class WebhookFanout {
 
+    private static final Object DISPATCH_REGISTERED = new Object();
+
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final AfterCommit afterCommit;
+    private final WebhookDispatcher dispatcher;
 
-    WebhookFanout(EntityManager entityManager, ObjectMapper mapper) {
+    WebhookFanout(EntityManager entityManager, ObjectMapper mapper, AfterCommit afterCommit, WebhookDispatcher dispatcher) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.afterCommit = afterCommit;
+        this.dispatcher = dispatcher;
     }
 
     public void enqueue(UUID ownerId, String eventId, String type, Object data, Instant time) {
@@ -57,6 +64,7 @@ public class WebhookFanout {
                 .setParameter(4, eventId).setParameter(5, type).setParameter(6, payload)
                 .setParameter(7, Timestamp.from(time))
                 .executeUpdate();
+        afterCommit.once(DISPATCH_REGISTERED, dispatcher::wakeUp);
     }
 
     /** The Standard Webhooks body: {@code {"type", "timestamp", "data"}}. */

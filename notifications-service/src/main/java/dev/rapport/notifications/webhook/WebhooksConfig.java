@@ -14,6 +14,10 @@ public interface WebhooksConfig {
     /** How often the dispatcher looks for due deliveries (e.g. 1s), or "off". */
     String pollInterval();
 
+    /** Whether new deliveries are sent right after their transaction commits, not only at the next poll. */
+    @WithDefault("true")
+    boolean dispatchOnCommit();
+
     /** Whether http://localhost / 127.0.0.1 endpoints are allowed (local runs and tests only). */
     boolean allowLoopback();
 

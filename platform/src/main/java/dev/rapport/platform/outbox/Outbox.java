@@ -6,11 +6,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.transaction.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -28,15 +26,15 @@ public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelay relay;
 
     Outbox(EntityManager entityManager, ObjectMapper mapper, Clock clock,
-            TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+            AfterCommit afterCommit, OutboxRelay relay) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.clock = clock;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.relay = relay;
     }
 
@@ -65,26 +63,7 @@ public class Outbox {
                 .setParameter(5, java.sql.Timestamp.from(clock.instant()))
                 .setParameter(6, payload)
                 .executeUpdate();
-        wakeRelayAfterCommit();
+        afterCommit.once(WAKE_UP_REGISTERED, relay::wakeUp);
         return id;
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
     }
 }
