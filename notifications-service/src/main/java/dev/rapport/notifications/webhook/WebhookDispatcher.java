@@ -45,7 +45,8 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final Notifications notifications;
     private final ManagedExecutor executor;
-    private final AtomicBoolean awake = new AtomicBoolean();
+    private final AtomicBoolean dispatching = new AtomicBoolean();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
     WebhookDispatcher(EntityManager entityManager, EndpointPolicy policy, WebhooksConfig config, Clock clock,
             Notifications notifications, ManagedExecutor executor) {
@@ -69,21 +70,32 @@ public class WebhookDispatcher {
     }
 
     /**
-     * Sends new deliveries now rather than at the next poll. A wake-up while a pass runs is
-     * dropped: that pass or the next poll sends them (claims use SKIP LOCKED either way).
+     * Sends new deliveries now rather than at the next poll. A wake-up during a pass makes the
+     * pass run once more, so no delivery waits for the poll (claims use SKIP LOCKED either way).
      */
     void wakeUp() {
-        if (config.dispatchOnCommit() && awake.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                try {
-                    dispatchDue();
-                } catch (RuntimeException e) {
-                    Log.warnf("Webhook dispatch after commit failed, the next poll retries: %s", e.getMessage());
-                } finally {
-                    awake.set(false);
-                }
-            });
+        if (!config.dispatchOnCommit()) {
+            return;
         }
+        wakeUpPending.set(true);
+        if (dispatching.compareAndSet(false, true)) {
+            executor.execute(this::dispatchWhileWoken);
+        }
+    }
+
+    private void dispatchWhileWoken() {
+        do {
+            try {
+                while (wakeUpPending.getAndSet(false)) {
+                    dispatchDue();
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Webhook dispatch after commit failed, the next poll retries: %s", e.getMessage());
+            } finally {
+                dispatching.set(false);
+            }
+            // A wake-up that came just as this pass ended found it still marked as running.
+        } while (wakeUpPending.get() && dispatching.compareAndSet(false, true));
     }
 
     /** Attempts every delivery that is due now; returns how many were attempted. */
