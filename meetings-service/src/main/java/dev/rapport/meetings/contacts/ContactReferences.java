@@ -27,16 +27,4 @@ public class ContactReferences {
                     .withError("contactId", "is not a contact in the caller's network"));
         }
     }
-
-    /** Reads a {@code ?contactId=} filter; anything but a UUID is a 400 on that parameter. */
-    public static UUID filter(String contactId) {
-        if (contactId == null || contactId.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(contactId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("contactId", "must be a UUID");
-        }
-    }
 }

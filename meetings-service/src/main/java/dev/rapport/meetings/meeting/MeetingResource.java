@@ -1,7 +1,6 @@
 package dev.rapport.meetings.meeting;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,11 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.rapport.meetings.contacts.ContactReferences;
+import dev.rapport.platform.http.QueryParams;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.Problem;
-import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.security.CurrentOwner;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -76,7 +75,8 @@ public class MeetingResource {
             @QueryParam("contactId") String contactId,
             @Parameter(description = "Only meetings in this status", schema = @Schema(implementation = MeetingStatus.class))
             @QueryParam("status") String status) {
-        return meetings.list(owner.id(), PageRequest.of(limit, cursor), ContactReferences.filter(contactId), statusFilter(status));
+        return meetings.list(owner.id(), PageRequest.of(limit, cursor), QueryParams.uuid("contactId", contactId),
+                QueryParams.enumOf("status", status, MeetingStatus.class));
     }
 
     @GET
@@ -125,16 +125,5 @@ public class MeetingResource {
             @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch) {
         MeetingService.Versioned cancelled = meetings.cancel(owner.id(), id, ifMatch);
         return Response.ok(cancelled.meeting()).tag(ETags.of(cancelled.version())).build();
-    }
-
-    private static MeetingStatus statusFilter(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return MeetingStatus.valueOf(status.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(MeetingStatus.values()));
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.rapport.meetings.contacts.ContactReferences;
+import dev.rapport.platform.http.QueryParams;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
@@ -73,7 +74,7 @@ public class TouchpointResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor,
             @Parameter(description = "Only touchpoints with this contact", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("contactId") String contactId) {
-        return touchpoints.list(owner.id(), PageRequest.of(limit, cursor), ContactReferences.filter(contactId));
+        return touchpoints.list(owner.id(), PageRequest.of(limit, cursor), QueryParams.uuid("contactId", contactId));
     }
 
     @GET

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.rapport.platform.http.QueryParams;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
-import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.security.CurrentOwner;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -54,7 +54,7 @@ public class InboxResource {
             @QueryParam("status") String status,
             @Parameter(description = "Only unread notifications") @QueryParam("unread") boolean unread,
             @Parameter(description = "Include dismissed notifications") @QueryParam("includeDismissed") boolean includeDismissed) {
-        return inbox.list(owner.id(), PageRequest.of(limit, cursor), status(status), unread, includeDismissed);
+        return inbox.list(owner.id(), PageRequest.of(limit, cursor), QueryParams.enumOf("status", status, Notification.Status.class), unread, includeDismissed);
     }
 
     @GET
@@ -89,16 +89,5 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The notification", content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
     public NotificationResponse dismiss(@PathParam("id") UUID id) {
         return inbox.dismiss(owner.id(), id);
-    }
-
-    private static Notification.Status status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return Notification.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be OPEN or RESOLVED");
-        }
     }
 }

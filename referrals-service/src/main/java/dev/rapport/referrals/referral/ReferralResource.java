@@ -11,10 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.rapport.platform.http.QueryParams;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
-import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.security.CurrentOwner;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -73,7 +73,8 @@ public class ReferralResource {
             @QueryParam("partnerId") String partnerId,
             @Parameter(description = "Only referrals going this way", schema = @Schema(type = SchemaType.STRING, enumeration = { "GIVEN", "RECEIVED" }))
             @QueryParam("direction") String direction) {
-        return referrals.list(owner.id(), PageRequest.of(limit, cursor), partnerIdOf(partnerId), directionOf(direction));
+        return referrals.list(owner.id(), PageRequest.of(limit, cursor), QueryParams.uuid("partnerId", partnerId),
+                QueryParams.enumOf("direction", direction, Direction.class));
     }
 
     @GET
@@ -85,28 +86,5 @@ public class ReferralResource {
     public Response get(@PathParam("id") UUID id) {
         ReferralService.Versioned found = referrals.get(owner.id(), id);
         return Response.ok(found.referral()).tag(ETags.of(found.version())).build();
-    }
-
-    // Query values are parsed here rather than by JAX-RS, which would answer 404 for a bad one.
-    private static UUID partnerIdOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("partnerId", "must be a UUID");
-        }
-    }
-
-    private static Direction directionOf(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Direction.valueOf(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("direction", "must be GIVEN or RECEIVED");
-        }
     }
 }
