@@ -3,6 +3,7 @@ package dev.rapport.notifications.webhook;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,7 +54,7 @@ public class EndpointPolicy {
         } catch (UnknownHostException e) {
             return NOT_PUBLIC;
         }
-        boolean loopback = addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        boolean loopback = addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
         if (loopback) {
             return allowLoopback ? null : NOT_PUBLIC;
         }

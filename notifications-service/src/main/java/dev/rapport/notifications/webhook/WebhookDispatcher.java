@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 
@@ -180,10 +182,10 @@ public class WebhookDispatcher {
         // The request timeout only covers the wait for headers: bound the whole attempt, so a
         // receiver that trickles its answer cannot hold up the batch or outlive the lease.
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(config.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
                         record(delivery, null, cause.getClass().getSimpleName() + ": " + cause.getMessage(), started);
                     } else {

@@ -2,6 +2,7 @@ package dev.rapport.notifications.webhook;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.rapport.platform.time.SqlTimes;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.time.SqlTimes;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -166,11 +168,11 @@ public class WebhookService {
     }
 
     /** Deliveries that are done (delivered or given up) are kept 30 days, with their attempts. */
-    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void forgetOldDeliveries() {
         entityManager.createNativeQuery("delete from webhook_delivery where status <> 'PENDING' and created_at < ?1")
-                .setParameter(1, Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(30))))
+                .setParameter(1, Timestamp.from(clock.instant().minus(Duration.ofDays(30))))
                 .executeUpdate();
     }
 
