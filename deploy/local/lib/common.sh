@@ -27,10 +27,11 @@ require_free_port() {
 http_ok() { [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" 2>/dev/null) == 200 ]]; }
 
 # True while process PID exists and is not a zombie (an exited child that no one reaped yet,
-# which kill -0 still reports as alive).
+# which kill -0 still reports as alive). Reads with the read builtin: under set -e, bash 5.2
+# aborts the whole script when $(<file) meets a missing file, whatever follows it.
 pid_alive() {
     local stat
-    { stat=$(<"/proc/$1/stat"); } 2>/dev/null || return 1
+    { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
     stat=${stat##*) }
     [[ ${stat%% *} != Z ]]
 }

@@ -46,13 +46,32 @@ service_entry() {
     die "no service named $1; services: ${SERVICES[*]%%:*}"
 }
 
-# service_restart NAME: stops and starts one service and waits until it is ready.
-service_restart() {
-    local name port db
-    IFS=: read -r name port db <<<"$(service_entry "$1")"
-    log "Restarting $name"
+# service_stop NAME: SIGTERM (as Kubernetes sends on a rolling deploy), SIGKILL after 30 s.
+service_stop() {
+    local name
+    name=$(service_entry "$1")
+    name=${name%%:*}
+    log "Stopping $name"
     stop_pid "$name" "$RUN/$name.pid" "$(service_jar "$name")" 30
-    service_start "$name" "$port" "$db"
+}
+
+# services_run NAME...: starts the named services (those not running) side by side, then waits
+# until every one is ready.
+services_run() {
+    local service name port db
+    for service in "$@"; do
+        IFS=: read -r name port db <<<"$(service_entry "$service")"
+        log "Starting $name"
+        service_start "$name" "$port" "$db"
+    done
+    for service in "$@"; do
+        IFS=: read -r name port _ <<<"$(service_entry "$service")"
+        service_wait_ready "$name" "$port"
+    done
+}
+
+service_wait_ready() {
+    local name=$1 port=$2
     wait_for "$name" 120 "$(service_pid "$name" || true)" "$LOGS/$name.log" \
         http_ok "http://127.0.0.1:$port/q/health/ready"
     info "$name: ready on port $port"
@@ -95,9 +114,7 @@ services_start() {
         service_start "$name" "$port" "$db"
     done < <(present_services)
     while IFS=: read -r name port _; do
-        wait_for "$name" 120 "$(service_pid "$name" || true)" "$LOGS/$name.log" \
-            http_ok "http://127.0.0.1:$port/q/health/ready"
-        info "$name: ready on port $port"
+        service_wait_ready "$name" "$port"
     done < <(present_services)
     info "services ready in $(since "$t0")"
 }

@@ -2,7 +2,13 @@ package dev.rapport.systemtests;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -41,16 +47,40 @@ final class Deployment {
 
     /** Restarts one service through the operator's script, which waits until it is ready again. */
     static void restart(String service) {
+        operate("restart", service);
+    }
+
+    /**
+     * Runs a command of the operator's script ({@code stop SERVICE}: SIGTERM, as a rolling
+     * deploy sends; {@code start SERVICE}: waits until it is ready; {@code status}, ...) and
+     * answers what it printed; fails when it fails.
+     */
+    static String operate(String... command) {
+        List<String> line = new ArrayList<>(List.of(SCRIPT));
+        line.addAll(List.of(command));
         try {
-            Process process = new ProcessBuilder(SCRIPT, "restart", service).inheritIO().start();
-            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("restarting " + service + " failed");
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            StringBuilder output = new StringBuilder();
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                reader.lines().forEach(printed -> {
+                    System.out.println(printed);
+                    output.append(printed).append('\n');
+                });
             }
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", line) + " failed:\n" + output);
+            }
+            return output.toString();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + SCRIPT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where the operator's script keeps its pid files. */
+    static Path runFolder() {
+        return Path.of(SCRIPT).toAbsolutePath().getParent().getParent().getParent().resolve(".local/run");
     }
 }

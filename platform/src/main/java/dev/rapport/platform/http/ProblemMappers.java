@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.rapport.platform.database.DatabaseFailures;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -31,6 +32,9 @@ import jakarta.ws.rs.core.Response;
  * stack trace or a Java class name on the wire, never a 500 for bad input.
  */
 public class ProblemMappers {
+
+    /** How long a client waits before retrying a request the database could not serve. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -109,6 +113,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseFailures.isTransient(e)) {
+            // The database restarting or a deadlock is an outage to wait out, not a bug.
+            Log.warnf("Database unavailable, answered 503: %s", e.getMessage());
+            return Response.fromResponse(Problem.of("unavailable", "Service unavailable", 503,
+                    "The database is briefly unavailable; retry after "
+                            + DATABASE_RETRY_AFTER_SECONDS + " s").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         Log.errorf(e, "Unexpected failure");
         return Problem.of("internal-error", "Internal error", 500,
                 "The request could not be completed; it has been logged").toResponse();

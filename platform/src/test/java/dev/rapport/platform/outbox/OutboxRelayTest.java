@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -117,6 +119,45 @@ class OutboxRelayTest {
         }
         // Free again (the background relay may hold it for a moment between its own rounds).
         await().atMost(Duration.ofSeconds(5)).until(() -> relay.relayOnce() != OutboxRelay.Round.SKIPPED);
+    }
+
+    @Test
+    void aStopInTheMiddleOfABacklogLeavesUnacknowledgedEventsUnpublishedAndTheRestartSendsThem() {
+        UUID owner = UUID.randomUUID();
+        UUID thing = UUID.randomUUID();
+        int events = 5_000;
+        things.happen(owner, thing, events);
+        long markedAtStop;
+        try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> published(thing).size() > 0);
+            relay.stop(null);
+            markedAtStop = published(thing).size();
+            // Every event marked published is on the topic: the broker acknowledged it first.
+            List<String> marked = published(thing);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(idsOnTopic(thing)).containsAll(marked));
+        } finally {
+            relay.start(null);
+        }
+        assertThat(markedAtStop).as("events marked published when the relay stopped").isLessThan(events);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(published(thing)).hasSize(events));
+        List<String> all = published(thing);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(idsOnTopic(thing)).containsAll(all));
+        System.out.printf("Outbox relay stopped with %d of %d events published; after its restart all are%n", markedAtStop, events);
+    }
+
+    /** Ids of the events of {@code thing} that the outbox marks published. */
+    @SuppressWarnings("unchecked")
+    private List<String> published(UUID thing) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<String>) entityManager
+                .createNativeQuery("select cast(id as text) from outbox_event where subject = ?1 and published_at is not null",
+                        String.class)
+                .setParameter(1, thing.toString()).getResultList());
+    }
+
+    private Set<String> idsOnTopic(UUID thing) {
+        return topic.poll(TopicReader.withSubject(thing)).stream()
+                .map(record -> TopicReader.header(record, "ce_id")).collect(Collectors.toSet());
     }
 
     private Object publishedAt(String eventId) {

@@ -1,0 +1,84 @@
+package dev.rapport.systemtests;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * What an operator looks at to prove that nothing was lost: row counts in the services'
+ * databases and the end offsets of topics. Only the restart tests use it; every other test
+ * stays on the public surfaces.
+ */
+final class Operator {
+
+    private static final String POSTGRES = System.getProperty("rapport.postgres", "jdbc:postgresql://127.0.0.1:55432");
+    private static final String KAFKA = System.getProperty("rapport.kafka", "127.0.0.1:9092");
+
+    private Operator() {
+    }
+
+    /** The single number a query answers in one service's database. */
+    static long count(String database, String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "/" + database, "rapport", "rapport");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row a query answers, as text, sorted. */
+    static List<String> column(String database, String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "/" + database, "rapport", "rapport");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+            }
+            Collections.sort(values);
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many records each topic holds in all, from its partitions' end offsets. */
+    static Map<String, Long> endOffsets(List<String> topics) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            return topics.stream().collect(Collectors.toMap(topic -> topic, topic -> {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream()
+                        .mapToLong(Long::longValue).sum();
+            }));
+        }
+    }
+}
