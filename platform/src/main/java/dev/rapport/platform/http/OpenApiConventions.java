@@ -84,6 +84,7 @@ public class OpenApiConventions implements OASFilter {
         }
         problem(responses, "429", "Too many requests from this user; retry after the Retry-After seconds");
         problem(responses, "500", "Unexpected failure; nothing was changed");
+        problem(responses, "503", "The database is briefly unavailable; retry after the Retry-After seconds");
     }
 
     private static boolean takesIfMatch(Operation operation) {
