@@ -16,7 +16,7 @@ public record ContactRequest(
         @Size(max = 200) @Schema(examples = "Carter & Co Accountants", maxLength = 200) String company,
         @Size(max = 200) @Schema(examples = "Founder", maxLength = 200) String role,
         @Email @Size(max = 320) @Schema(examples = "sam@carter.example", maxLength = 320) String email,
-        @Size(max = 50) @Pattern(regexp = "[0-9+()\\-. ]*", message = "may contain only digits, spaces and + ( ) - .")
+        @Size(max = 50) @Pattern(regexp = "^[0-9+()\\-. ]*$", message = "may contain only digits, spaces and + ( ) - .")
         @Schema(examples = "+44 20 7946 0000", maxLength = 50) String phone,
         @Size(max = 2000) @Schema(description = "What their business does", examples = "Bookkeeping and tax returns for small firms", maxLength = 2000) String business,
         @Size(max = 1000) @Schema(examples = "Owner-managed firms with 5 to 50 staff", maxLength = 1000) String targetMarket,

@@ -83,6 +83,7 @@ public class ContactResource {
             description = "Answers the contact with its ETag, for a later If-Match.")
     @APIResponse(responseCode = "200", description = "The contact, with its ETag",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response get(@PathParam("id") UUID id) {
         ContactService.Versioned found = contacts.get(owner.id(), id);
         return Response.ok(found.contact()).tag(ETags.of(found.version())).build();

@@ -50,7 +50,7 @@ class GeneratedClientIT {
                 .tags(List.of(tag)).source(ContactSource.INTRODUCED), null);
         assertThat(created.getId()).isNotNull();
 
-        Contact read = contacts().getContact(created.getId());
+        Contact read = contacts().getContact(created.getId(), null);
         assertThat(read.getName()).isEqualTo("Gene Rated");
         assertThat(read.getCompany()).isEqualTo("Generated & Co");
         assertThat(read.getSource()).isEqualTo(ContactSource.INTRODUCED);

@@ -85,6 +85,7 @@ public class MeetingResource {
             description = "Answers the meeting with its ETag, for a later If-Match.")
     @APIResponse(responseCode = "200", description = "The meeting, with its ETag",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response get(@PathParam("id") UUID id) {
         MeetingService.Versioned found = meetings.get(owner.id(), id);
         return Response.ok(found.meeting()).tag(ETags.of(found.version())).build();

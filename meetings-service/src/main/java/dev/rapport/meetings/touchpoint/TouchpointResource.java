@@ -83,6 +83,7 @@ public class TouchpointResource {
             description = "Answers the touchpoint with its ETag, for a later If-Match.")
     @APIResponse(responseCode = "200", description = "The touchpoint, with its ETag",
             content = @Content(schema = @Schema(implementation = TouchpointResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response get(@PathParam("id") UUID id) {
         TouchpointService.Versioned found = touchpoints.get(owner.id(), id);
         return Response.ok(found.touchpoint()).tag(ETags.of(found.version())).build();

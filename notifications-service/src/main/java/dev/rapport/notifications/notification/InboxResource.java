@@ -52,9 +52,12 @@ public class InboxResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Only OPEN or only RESOLVED notifications", schema = @Schema(enumeration = { "OPEN", "RESOLVED" }))
             @QueryParam("status") String status,
-            @Parameter(description = "Only unread notifications") @QueryParam("unread") boolean unread,
-            @Parameter(description = "Include dismissed notifications") @QueryParam("includeDismissed") boolean includeDismissed) {
-        return inbox.list(owner.id(), PageRequest.of(limit, cursor), QueryParams.enumOf("status", status, Notification.Status.class), unread, includeDismissed);
+            @Parameter(description = "Only unread notifications", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("unread") String unread,
+            @Parameter(description = "Include dismissed notifications", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("includeDismissed") String includeDismissed) {
+        return inbox.list(owner.id(), PageRequest.of(limit, cursor), QueryParams.enumOf("status", status, Notification.Status.class),
+                QueryParams.bool("unread", unread), QueryParams.bool("includeDismissed", includeDismissed));
     }
 
     @GET

@@ -15,7 +15,7 @@ public record RuleSettingsDocument(
         @Valid @NotNull @Schema(description = "Rule relationship.stalled") RelationshipStalled relationshipStalled) {
 
     /** ISO-8601 durations in days, hours, minutes and seconds (e.g. P30D, PT12H, PT10S). */
-    static final String DURATION = "P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?";
+    static final String DURATION = "^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$";
     static final String DURATION_MESSAGE = "must be an ISO-8601 duration in days, hours, minutes or seconds, e.g. P30D or PT10S";
 
     @Schema(name = "ReferralUnreturnedSettings")

@@ -45,6 +45,7 @@ public class RuleSettingsResource {
             description = "Defaults until the caller changes them. Durations are ISO-8601 (P30D, PT12H, PT10S).")
     @APIResponse(responseCode = "200", description = "The settings, with their ETag",
             content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response get() {
         return answer(settings.get(owner.id()));
     }

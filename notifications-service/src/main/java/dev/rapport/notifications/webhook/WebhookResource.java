@@ -75,6 +75,7 @@ public class WebhookResource {
     @Operation(operationId = "getWebhook", summary = "Get a webhook subscription", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The subscription, with its ETag",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response get(@PathParam("id") UUID id) {
         WebhookService.Versioned found = webhooks.get(owner.id(), id);
         return Response.ok(found.webhook()).tag(ETags.of(found.version())).build();

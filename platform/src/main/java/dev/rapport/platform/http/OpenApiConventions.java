@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.rapport.platform.idempotency.IdempotencyFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Documents the conventions every operation shares, so that each service's OpenAPI document
@@ -81,6 +82,15 @@ public class OpenApiConventions implements OASFilter {
         if (takesIfMatch(operation)) {
             // Actions such as POST /one-to-ones/{id}/held honour If-Match too.
             problem(responses, "412", "If-Match does not match the record's current ETag");
+        }
+        if (responses.hasAPIResponse("304")) {
+            // Reads that answer an ETag honour If-None-Match (see ConditionalGet).
+            operation.addParameter(OASFactory.createParameter()
+                    .name(HttpHeaders.IF_NONE_MATCH)
+                    .in(Parameter.In.HEADER)
+                    .required(false)
+                    .description("The ETag of the client's copy: 304 without a body while it is current")
+                    .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
         }
         problem(responses, "429", "Too many requests from this user; retry after the Retry-After seconds");
         problem(responses, "500", "Unexpected failure; nothing was changed");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.rapport.platform.database.DatabaseFailures;
+import dev.rapport.platform.json.RejectedValueException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -59,6 +60,9 @@ public class ProblemMappers {
     public static Problem problemOf(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return Problem.validation(List.of(new Problem.FieldError(pathOf(unknown), "unknown property")));
+        }
+        if (e instanceof RejectedValueException rejected && !rejected.getPath().isEmpty()) {
+            return Problem.validation(List.of(new Problem.FieldError(pathOf(rejected), rejected.reason())));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String message = e instanceof InvalidFormatException invalid

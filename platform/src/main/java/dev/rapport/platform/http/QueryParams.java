@@ -3,9 +3,13 @@ package dev.rapport.platform.http;
 import java.util.Arrays;
 import java.util.UUID;
 
+import dev.rapport.platform.json.StrictUuidDeserializer;
+
 /**
- * Reads optional query filters from their raw text, so that a bad value is a 400 naming the
- * parameter rather than the 404 JAX-RS gives when it cannot convert one. Blank means absent.
+ * Reads optional query filters from their raw text, exactly: a canonical UUID, an enum
+ * constant's exact name, {@code true} or {@code false}. A bad value, an empty one included,
+ * is a 400 naming the parameter (rather than the 404 JAX-RS gives when it cannot convert one,
+ * or the silent {@code false} it makes of {@code ?unread=yes}). Absent means no filter.
  */
 public final class QueryParams {
 
@@ -13,24 +17,35 @@ public final class QueryParams {
     }
 
     public static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
+        if (!StrictUuidDeserializer.isCanonical(value)) {
             throw ProblemException.invalid(name, "must be a UUID");
         }
+        return UUID.fromString(value);
     }
 
     public static <E extends Enum<E>> E enumOf(String name, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
         }
+        throw ProblemException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    /** {@code true} or {@code false}; absent is {@code false}. */
+    public static boolean bool(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(name, "must be true or false");
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.http.Problem;
 import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.json.ResponseJson;
 import dev.rapport.platform.security.CurrentOwner;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -38,10 +39,10 @@ public class IdempotencyFilter {
     private final CurrentOwner owner;
     private final ObjectMapper mapper;
 
-    IdempotencyFilter(IdempotencyStore store, CurrentOwner owner, ObjectMapper mapper) {
+    IdempotencyFilter(IdempotencyStore store, CurrentOwner owner, ResponseJson responses) {
         this.store = store;
         this.owner = owner;
-        this.mapper = mapper;
+        this.mapper = responses.mapper();
     }
 
     @ServerRequestFilter

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -19,13 +20,13 @@ class DatabaseOutageTest {
 
     @Test
     void whileTheDatabaseIsUnreachableWritesAnswer503WithRetryAfterAndThenSucceedAgain() throws Exception {
-        given().post("/things").then().statusCode(201);
+        given().auth().oauth2(Tokens.of("alice")).post("/things").then().statusCode(201);
 
         DatabaseBehindProxy.proxy.cut();
         try {
             // The pooled connections break, and new ones are refused: both are the outage.
             for (int i = 0; i < 3; i++) {
-                given().post("/things").then().statusCode(503)
+                given().auth().oauth2(Tokens.of("alice")).post("/things").then().statusCode(503)
                         .contentType("application/problem+json")
                         .header("Retry-After", "2")
                         .body("type", endsWith("/unavailable"))
@@ -35,6 +36,6 @@ class DatabaseOutageTest {
             DatabaseBehindProxy.proxy.restore();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().post("/things").then().statusCode(201));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.of("alice")).post("/things").then().statusCode(201));
     }
 }

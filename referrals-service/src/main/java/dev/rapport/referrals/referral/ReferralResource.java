@@ -83,6 +83,7 @@ public class ReferralResource {
             description = "Answers the referral and its current status, with its ETag.")
     @APIResponse(responseCode = "200", description = "The referral, with its ETag",
             content = @Content(schema = @Schema(implementation = ReferralResponse.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response get(@PathParam("id") UUID id) {
         ReferralService.Versioned found = referrals.get(owner.id(), id);
         return Response.ok(found.referral()).tag(ETags.of(found.version())).build();
