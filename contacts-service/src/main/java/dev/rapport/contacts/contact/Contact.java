@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.rapport.contacts.stage.RelationshipStage;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +41,9 @@ public class Contact extends PanacheEntityBase {
     public String notes;
     @Enumerated(EnumType.STRING)
     public ContactSource source;
+    /** Changed only through the stage machine, never by a profile write. */
+    @Enumerated(EnumType.STRING)
+    public RelationshipStage stage;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.rapport.contacts.stage.RelationshipStage;
 import dev.rapport.platform.http.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -16,13 +17,17 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId)).firstResultOptional();
     }
 
-    /** One page of the owner's contacts, newest first, one row more than asked to tell if more follow. */
-    public List<Contact> page(UUID ownerId, PageRequest page, String tag) {
+    /** One page of the owner's contacts, optionally of one tag and one stage, newest first, one row more than asked to tell if more follow. */
+    public List<Contact> page(UUID ownerId, PageRequest page, String tag, RelationshipStage stage) {
         StringBuilder query = new StringBuilder("ownerId = :owner");
         Parameters parameters = Parameters.with("owner", ownerId);
         if (tag != null) {
             query.append(" and array_contains(tags, :tag)");
             parameters.and("tag", tag);
+        }
+        if (stage != null) {
+            query.append(" and stage = :stage");
+            parameters.and("stage", stage);
         }
         if (page.after() != null) {
             query.append(" and (createdAt < :time or (createdAt = :time and id < :id))");

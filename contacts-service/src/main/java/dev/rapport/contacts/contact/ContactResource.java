@@ -14,10 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.rapport.contacts.stage.RelationshipStage;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.MergePatch;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.http.QueryParams;
 import dev.rapport.platform.security.CurrentOwner;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -67,14 +69,18 @@ public class ContactResource {
 
     @GET
     @Operation(operationId = "listContacts", summary = "List contacts, newest first",
-            description = "Pages with ?limit= (1-200, default 50) and the opaque nextCursor of the previous page.")
+            description = "Pages with ?limit= (1-200, default 50) and the opaque nextCursor of the previous page. "
+                    + "?tag= and ?stage= narrow the list and combine.")
     @APIResponse(responseCode = "200", description = "One page of contacts")
     public Page<ContactResponse> list(
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor,
-            @Parameter(description = "Only contacts with this tag") @QueryParam("tag") @Size(max = 50) String tag) {
-        return contacts.list(owner.id(), PageRequest.of(limit, cursor), tag);
+            @Parameter(description = "Only contacts with this tag") @QueryParam("tag") @Size(max = 50) String tag,
+            @Parameter(description = "Only contacts in this relationship stage",
+                    schema = @Schema(implementation = RelationshipStage.class)) @QueryParam("stage") String stage) {
+        return contacts.list(owner.id(), PageRequest.of(limit, cursor), tag,
+                QueryParams.enumOf("stage", stage, RelationshipStage.class));
     }
 
     @GET

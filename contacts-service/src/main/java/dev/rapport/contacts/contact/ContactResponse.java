@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.contacts.stage.RelationshipStage;
+
 /** A contact as the API answers it. */
 @Schema(name = "Contact")
 public record ContactResponse(
@@ -21,13 +23,15 @@ public record ContactResponse(
         List<String> tags,
         String notes,
         ContactSource source,
+        @Schema(description = "Where the relationship stands; PROSPECT when added, changed with POST /contacts/{id}/stage")
+        RelationshipStage stage,
         Instant createdAt,
         Instant updatedAt) {
 
-    static ContactResponse of(Contact contact) {
+    public static ContactResponse of(Contact contact) {
         return new ContactResponse(contact.id, contact.name, contact.company, contact.role, contact.email,
                 contact.phone, contact.business, contact.targetMarket, contact.idealClient, List.copyOf(contact.tags),
-                contact.notes, contact.source, contact.createdAt, contact.updatedAt);
+                contact.notes, contact.source, contact.stage, contact.createdAt, contact.updatedAt);
     }
 
     /** The editable part, the base a merge patch applies to. */

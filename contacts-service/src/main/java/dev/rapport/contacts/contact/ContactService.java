@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.contacts.events.ContactCreated;
 import dev.rapport.contacts.events.ContactDeleted;
 import dev.rapport.contacts.events.ContactUpdated;
+import dev.rapport.contacts.stage.RelationshipStage;
+import dev.rapport.contacts.stage.StageChangeRepository;
 import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.MergePatch;
@@ -34,13 +36,15 @@ import jakarta.validation.Validator;
 public class ContactService {
 
     private final ContactRepository contacts;
+    private final StageChangeRepository stageChanges;
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    ContactService(ContactRepository contacts, Outbox outbox, Clock clock, ObjectMapper mapper, Validator validator) {
+    ContactService(ContactRepository contacts, StageChangeRepository stageChanges, Outbox outbox, Clock clock, ObjectMapper mapper, Validator validator) {
         this.contacts = contacts;
+        this.stageChanges = stageChanges;
         this.outbox = outbox;
         this.clock = clock;
         this.mapper = mapper;
@@ -58,11 +62,13 @@ public class ContactService {
         contact.id = UUID.randomUUID();
         contact.ownerId = ownerId;
         contact.createdAt = now;
+        contact.stage = RelationshipStage.PROSPECT;
         apply(contact, request, now);
         contacts.persistAndFlush(contact);
+        stageChanges.record(ownerId, contact.id, null, contact.stage, null, now);
         outbox.publish(ownerId, new ContactCreated(contact.id, contact.name, contact.company, contact.role,
                 contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
-                List.copyOf(contact.tags), contact.source.name(), contact.createdAt));
+                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), contact.createdAt));
         return versioned(contact);
     }
 
@@ -72,8 +78,8 @@ public class ContactService {
     }
 
     @Transactional
-    public Page<ContactResponse> list(UUID ownerId, PageRequest page, String tag) {
-        return Page.of(contacts.page(ownerId, page, tag), page, c -> new Cursor(c.createdAt, c.id), ContactResponse::of);
+    public Page<ContactResponse> list(UUID ownerId, PageRequest page, String tag, RelationshipStage stage) {
+        return Page.of(contacts.page(ownerId, page, tag, stage), page, c -> new Cursor(c.createdAt, c.id), ContactResponse::of);
     }
 
     @Transactional
@@ -118,7 +124,7 @@ public class ContactService {
         contacts.flush();
         outbox.publish(contact.ownerId, new ContactUpdated(contact.id, contact.name, contact.company, contact.role,
                 contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
-                List.copyOf(contact.tags), contact.source.name(), contact.updatedAt));
+                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), contact.updatedAt));
         return versioned(contact);
     }
 

@@ -17,6 +17,7 @@ public record ContactCreated(
         String idealClient,
         List<String> tags,
         String source,
+        String stage,
         Instant createdAt) implements ContactEvent {
 
     public static final String TYPE = "rapport.contact.created.v1";

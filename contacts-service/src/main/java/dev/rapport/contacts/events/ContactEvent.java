@@ -3,5 +3,6 @@ package dev.rapport.contacts.events;
 import dev.rapport.platform.outbox.DomainEvent;
 
 /** What contacts-service publishes about contacts on {@code rapport.contacts.v1}. */
-public sealed interface ContactEvent extends DomainEvent permits ContactCreated, ContactUpdated, ContactDeleted {
+public sealed interface ContactEvent extends DomainEvent permits ContactCreated, ContactUpdated, ContactDeleted,
+        ContactStageChanged {
 }

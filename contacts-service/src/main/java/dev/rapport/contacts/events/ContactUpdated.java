@@ -17,6 +17,7 @@ public record ContactUpdated(
         String idealClient,
         List<String> tags,
         String source,
+        String stage,
         Instant updatedAt) implements ContactEvent {
 
     public static final String TYPE = "rapport.contact.updated.v1";
