@@ -18,6 +18,9 @@ import dev.rapport.client.contacts.api.ContactsApi;
 import dev.rapport.client.contacts.model.Contact;
 import dev.rapport.client.contacts.model.ContactRequest;
 import dev.rapport.client.contacts.model.ContactSource;
+import dev.rapport.client.contacts.model.RelationshipStage;
+import dev.rapport.client.contacts.model.StageChange;
+import dev.rapport.client.contacts.model.StageChangeRequest;
 import dev.rapport.client.meetings.api.TouchpointsApi;
 import dev.rapport.client.meetings.model.Touchpoint;
 import dev.rapport.client.meetings.model.TouchpointKind;
@@ -54,7 +57,12 @@ class GeneratedClientIT {
         assertThat(read.getName()).isEqualTo("Gene Rated");
         assertThat(read.getCompany()).isEqualTo("Generated & Co");
         assertThat(read.getSource()).isEqualTo(ContactSource.INTRODUCED);
-        assertThat(contacts().listContacts(null, 10, tag).getItems()).extracting(Contact::getId).containsExactly(created.getId());
+        assertThat(contacts().listContacts(null, 10, RelationshipStage.PROSPECT, tag).getItems())
+                .extracting(Contact::getId).containsExactly(created.getId());
+        Contact invited = contacts().changeContactStage(created.getId(), new StageChangeRequest().to(RelationshipStage.INVITED), null, null);
+        assertThat(invited.getStage()).isEqualTo(RelationshipStage.INVITED);
+        assertThat(contacts().listContactStages(created.getId(), null, 10).getItems())
+                .extracting(StageChange::getTo).containsExactly(RelationshipStage.PROSPECT, RelationshipStage.INVITED);
 
         // meetings-service and referrals-service learn about the contact from its event.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
