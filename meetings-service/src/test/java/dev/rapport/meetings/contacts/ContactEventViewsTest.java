@@ -3,7 +3,9 @@ package dev.rapport.meetings.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,14 @@ class ContactEventViewsTest {
                 ContactsConsumer.UPDATED, ContactProfile.class,
                 ContactsConsumer.DELETED, ContactDeleted.class);
         int read = 0;
+        Set<String> documented = new HashSet<>();
         for (JsonNode message : messages) {
+            documented.add(message.path("name").asText());
             Class<?> view = views.get(message.path("name").asText());
-            assertThat(view).as("view for %s", message.path("name").asText()).isNotNull();
+            if (view == null) {
+                // A type this service does not need (e.g. stage-changed): the consumer skips it.
+                continue;
+            }
             for (JsonNode example : message.path("examples")) {
                 JsonNode payload = example.path("payload");
                 Object event = mapper.treeToValue(payload, view);
@@ -46,6 +53,7 @@ class ContactEventViewsTest {
                 read++;
             }
         }
+        assertThat(documented).as("the types this service reads are documented").containsAll(views.keySet());
         assertThat(read).isGreaterThanOrEqualTo(views.size());
     }
 }
