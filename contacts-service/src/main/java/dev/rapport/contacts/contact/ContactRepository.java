@@ -9,12 +9,19 @@ import dev.rapport.platform.http.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 @ApplicationScoped
 public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
     public Optional<Contact> findOwned(UUID ownerId, UUID id) {
         return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId)).firstResultOptional();
+    }
+
+    /** The contact, locked until the transaction ends, for rules that read other rows before changing it. */
+    public Optional<Contact> findOwnedForUpdate(UUID ownerId, UUID id) {
+        return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** One page of the owner's contacts, optionally of one tag and one stage, newest first, one row more than asked to tell if more follow. */

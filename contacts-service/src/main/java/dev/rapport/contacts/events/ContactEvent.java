@@ -2,7 +2,7 @@ package dev.rapport.contacts.events;
 
 import dev.rapport.platform.outbox.DomainEvent;
 
-/** What contacts-service publishes about contacts on {@code rapport.contacts.v1}. */
+/** What contacts-service publishes about contacts, their stages and reservations included, on {@code rapport.contacts.v1}. */
 public sealed interface ContactEvent extends DomainEvent permits ContactCreated, ContactUpdated, ContactDeleted,
-        ContactStageChanged {
+        ContactStageChanged, ReservationRaised, ReservationResolved, ReservationConfirmed {
 }

@@ -54,7 +54,8 @@ public class StageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeContactStage", summary = "Move a contact to another relationship stage",
             description = "PROSPECT → INVITED → EXPLORING → QUALIFYING → PARTNER; any stage → DECLINED or CLOSED "
-                    + "(CLOSED needs a reason); DECLINED or CLOSED → PROSPECT reopens. Records the move in the history "
+                    + "(CLOSED needs a reason); DECLINED or CLOSED → PROSPECT reopens. PARTNER needs every reservation "
+                    + "resolved or confirmed. Records the move in the history "
                     + "and publishes rapport.contact.stage-changed.v1. Honours If-Match.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StageChangeRequest.class),
@@ -66,7 +67,8 @@ public class StageResource {
     @APIResponse(responseCode = "200", description = "The contact in its new stage, with its new ETag",
             content = @Content(schema = @Schema(implementation = ContactResponse.class)))
     @APIResponse(responseCode = "409", description = "The current stage does not allow the move (illegal-stage-change; "
-            + "the detail names the allowed stages), the contact was changed concurrently, "
+            + "the detail names the allowed stages), the move is to PARTNER while reservations are open "
+            + "(open-reservations; the detail lists them), the contact was changed concurrently, "
             + "or a request with the same Idempotency-Key is still running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response change(@PathParam("id") UUID id,

@@ -3,13 +3,17 @@ package dev.rapport.contacts.stage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.rapport.contacts.contact.Contact;
 import dev.rapport.contacts.contact.ContactRepository;
 import dev.rapport.contacts.contact.ContactResponse;
 import dev.rapport.contacts.contact.ContactService.Versioned;
 import dev.rapport.contacts.events.ContactStageChanged;
+import dev.rapport.contacts.reservation.Reservation;
+import dev.rapport.contacts.reservation.ReservationRepository;
 import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
@@ -27,29 +31,39 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class StageService {
 
+    /** The problem type of a move to PARTNER while reservations are open. */
+    public static final String OPEN_RESERVATIONS = "open-reservations";
+
     private final ContactRepository contacts;
     private final StageChangeRepository changes;
+    private final ReservationRepository reservations;
     private final Outbox outbox;
     private final Clock clock;
 
-    StageService(ContactRepository contacts, StageChangeRepository changes, Outbox outbox, Clock clock) {
+    StageService(ContactRepository contacts, StageChangeRepository changes, ReservationRepository reservations, Outbox outbox, Clock clock) {
         this.contacts = contacts;
         this.changes = changes;
+        this.reservations = reservations;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
      * The one way a contact's stage changes. Rules that need stored state (such as no PARTNER
-     * while reservations are open) go here, after the machine's own check.
+     * while reservations are open) go here, after the machine's own check. The contact is locked
+     * first, so that such rules and concurrent writes to those rows (raising a reservation locks
+     * the contact too) take turns.
      */
     @Transactional
     public Versioned move(UUID ownerId, UUID id, String ifMatch, RelationshipStage to, String reason) {
-        Contact contact = owned(ownerId, id);
+        Contact contact = contacts.findOwnedForUpdate(ownerId, id).orElseThrow(() -> ProblemException.notFound("contact", id));
         ETags.checkIfMatch(ifMatch, contact.version);
         RelationshipStage from = contact.stage;
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         StageMachine.check(from, to, why);
+        if (to == RelationshipStage.PARTNER) {
+            refuseOpenReservations(ownerId, id);
+        }
         Instant now = now();
         contact.stage = to;
         contact.updatedAt = now;
@@ -64,6 +78,17 @@ public class StageService {
     public Page<StageChangeResponse> history(UUID ownerId, UUID id, PageRequest page) {
         owned(ownerId, id);
         return Page.of(changes.page(ownerId, id, page), page, c -> new Cursor(c.changedAt, c.id), StageChangeResponse::of);
+    }
+
+    /** A partner is someone the owner has no open doubts with, nor they with the owner. */
+    private void refuseOpenReservations(UUID ownerId, UUID id) {
+        List<Reservation> open = reservations.open(ownerId, id);
+        if (!open.isEmpty()) {
+            throw ProblemException.conflict(OPEN_RESERVATIONS, "A contact with open reservations cannot move to PARTNER; "
+                    + "resolve or confirm them first: " + open.stream()
+                            .map(r -> r.concern + " held by " + r.holder + " (" + r.id + ")")
+                            .collect(Collectors.joining(", ")));
+        }
     }
 
     private Contact owned(UUID ownerId, UUID id) {

@@ -1,0 +1,9 @@
+package dev.rapport.contacts.reservation;
+
+/** Whose reservation it is. */
+public enum ReservationHolder {
+    /** Mine, about them. */
+    ME,
+    /** Theirs, about me. */
+    THEM
+}
