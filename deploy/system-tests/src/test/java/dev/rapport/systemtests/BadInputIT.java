@@ -224,13 +224,14 @@ class BadInputIT {
             unmakeable.add(id);
             return id;
         }
-        Draft draft = baselines.get(user).request(post, Map.of());
+        // A nested collection (/contacts/{id}/reservations) needs the ids made before it.
+        Draft draft = baselines.get(user).request(post, ids);
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
             RawHttp.Reply reply = sendPatiently(post.service(), user, draft);
             if (reply.status() == 201) {
                 String id = JSON.readTree(reply.body()).path("id").asText();
-                made.add(new Made(user, post.service(), collection + "/" + id));
+                made.add(new Made(user, post.service(), filled(collection, ids) + "/" + id));
                 return id;
             }
             // 422: the service has not yet learnt of the contact the body names, from its event.
@@ -239,6 +240,15 @@ class BadInputIT {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** A path template with the ids of its parameters put in. */
+    private static String filled(String template, Map<String, String> ids) {
+        String path = template;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        return path;
     }
 
     /** A delivery of the webhook: a ping makes one. */

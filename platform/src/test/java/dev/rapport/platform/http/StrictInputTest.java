@@ -70,6 +70,8 @@ class StrictInputTest {
                 .then().statusCode(400).contentType("application/problem+json");
         alice().body("{\"name\": \"Sam\"}").post("/echo")
                 .then().statusCode(415).contentType("application/problem+json");
+        alice().contentType(ContentType.JSON).body("null").post("/echo")
+                .then().statusCode(400).body("errors[0].field", equalTo("body"));
     }
 
     @Test
