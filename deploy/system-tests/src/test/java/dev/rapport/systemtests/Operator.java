@@ -31,22 +31,6 @@ final class Operator {
     private Operator() {
     }
 
-    /** The single number a query answers in one service's database. */
-    static long count(String database, String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(POSTGRES + "/" + database, "rapport", "rapport");
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot query " + database + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The first column of every row a query answers, as text, sorted. */
     static List<String> column(String database, String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(POSTGRES + "/" + database, "rapport", "rapport");

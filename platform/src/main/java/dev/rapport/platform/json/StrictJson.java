@@ -32,7 +32,6 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -43,12 +42,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
         refuse(mapper, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.EmptyString);
-        refuse(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
-        refuse(mapper, LogicalType.DateTime, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.EmptyString);
         refuse(mapper, LogicalType.POJO, CoercionInputShape.EmptyString, CoercionInputShape.String);
         refuse(mapper, LogicalType.Collection, CoercionInputShape.EmptyString, CoercionInputShape.String);
         refuse(mapper, LogicalType.OtherScalar, CoercionInputShape.EmptyString);
 
+        // Text, times, UUIDs and enums have readers of their own, which take JSON strings only.
         mapper.registerModule(new SimpleModule("rapport-strict-json")
                 .addDeserializer(String.class, new StrictTextDeserializer())
                 .addDeserializer(Instant.class, new StrictInstantDeserializer())
