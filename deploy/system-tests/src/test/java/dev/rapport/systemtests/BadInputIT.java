@@ -215,6 +215,32 @@ class BadInputIT {
         if (collection.equals("/partners")) {
             return make(user, "/contacts", ids); // a partner is one of the user's contacts
         }
+        if (collection.equals("/contacts")) {
+            String contact = makeWithPost(user, collection, ids);
+            awaitReplicas(contact);
+            return contact;
+        }
+        return makeWithPost(user, collection, ids);
+    }
+
+    /**
+     * Waits until the other services' replicas hold the contact: a valid request naming it
+     * (a partner's balance) is answered 404 until then, which is no refusal of the request.
+     */
+    private static void awaitReplicas(String contact) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        for (String database : List.of("meetings", "referrals")) {
+            while (Operator.column(database, "select contact_id::text from contact_replica where contact_id = ?::uuid", contact).isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the " + database + " replica never learnt of contact " + contact);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** The id of a new record in {@code collection}, made with the collection's POST (if any). */
+    private String makeWithPost(String user, String collection, Map<String, String> ids) throws Exception {
         if (collection.equals("/webhooks/{id}/deliveries")) {
             return delivery(user, ids.get("id"));
         }
