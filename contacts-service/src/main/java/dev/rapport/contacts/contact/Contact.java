@@ -44,6 +44,18 @@ public class Contact extends PanacheEntityBase {
     /** Changed only through the stage machine, never by a profile write. */
     @Enumerated(EnumType.STRING)
     public RelationshipStage stage;
+    /** The latest know/like/trust rating (0 to 5 each), null until the first; changed only by a rating. */
+    @Column(name = "know_rating")
+    public Short knowRating;
+    @Column(name = "like_rating")
+    public Short likeRating;
+    @Column(name = "trust_rating")
+    public Short trustRating;
+    @Column(name = "rated_at")
+    public Instant ratedAt;
+    /** How often the owner means to be in touch, in seconds; null: the owner's default. */
+    @Column(name = "stay_in_touch_seconds")
+    public Long stayInTouchSeconds;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
