@@ -14,12 +14,30 @@ public final class Feed implements AutoCloseable {
     private final CloudEventProducer referrals = new CloudEventProducer(KafkaTopics.SHARED_BROKER, "test.rapport.referrals.v1", "/rapport/referrals-service");
 
     public UUID contactCreated(UUID owner, String name, Instant createdAt) {
+        return contactCreated(owner, name, createdAt, null);
+    }
+
+    /** A contact with its own stay-in-touch cadence ({@code stayInTouchEvery} null: the owner's default). */
+    public UUID contactCreated(UUID owner, String name, Instant createdAt, String stayInTouchEvery) {
         UUID contactId = UUID.randomUUID();
         contacts.send(owner.toString(), "rapport.contact.created.v1", contactId.toString(), """
                 {"contactId":"%s","name":"%s","company":null,"role":null,"email":null,"phone":null,"business":null,
-                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","createdAt":"%s"}"""
-                .formatted(contactId, name, createdAt));
+                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","stage":"PROSPECT",
+                 "stayInTouchEvery":%s,"createdAt":"%s"}"""
+                .formatted(contactId, name, json(stayInTouchEvery), createdAt));
         return contactId;
+    }
+
+    public void contactUpdated(UUID owner, UUID contactId, String name, String stayInTouchEvery, Instant at) {
+        contacts.send(owner.toString(), "rapport.contact.updated.v1", contactId.toString(), """
+                {"contactId":"%s","name":"%s","company":null,"role":null,"email":null,"phone":null,"business":null,
+                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","stage":"PROSPECT",
+                 "stayInTouchEvery":%s,"updatedAt":"%s"}"""
+                .formatted(contactId, name, json(stayInTouchEvery), at));
+    }
+
+    private static String json(String text) {
+        return text == null ? "null" : "\"" + text + "\"";
     }
 
     public void contactDeleted(UUID owner, UUID contactId, Instant at) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.platform.time.IsoDurations;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -24,5 +25,10 @@ public record ContactRequest(
         @Size(max = 50) @Schema(maxItems = 50, examples = "[\"accountant\", \"bni\"]")
         List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 10000) @Schema(maxLength = 10000) String notes,
-        @Schema(description = "Where the contact came from; OTHER when omitted") ContactSource source) {
+        @Schema(description = "Where the contact came from; OTHER when omitted") ContactSource source,
+        @Pattern(regexp = IsoDurations.PATTERN, message = IsoDurations.MESSAGE)
+        @Schema(description = "How often to be in touch with this contact, an ISO-8601 duration from PT1S to P3650D; "
+                + "notifications-service flags the relationship as stalled after this long without a meeting or "
+                + "touchpoint. Omitted: the owner's default cadence (GET /settings/rules)", examples = "P14D")
+        String stayInTouchEvery) {
 }

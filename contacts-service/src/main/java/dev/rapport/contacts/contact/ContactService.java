@@ -25,6 +25,7 @@ import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.http.ProblemMappers;
 import dev.rapport.platform.outbox.Outbox;
+import dev.rapport.platform.time.IsoDurations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -68,7 +69,8 @@ public class ContactService {
         stageChanges.record(ownerId, contact.id, null, contact.stage, null, now);
         outbox.publish(ownerId, new ContactCreated(contact.id, contact.name, contact.company, contact.role,
                 contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
-                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), contact.createdAt));
+                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), ContactResponse.stayInTouchEvery(contact),
+                contact.createdAt));
         return versioned(contact);
     }
 
@@ -124,7 +126,8 @@ public class ContactService {
         contacts.flush();
         outbox.publish(contact.ownerId, new ContactUpdated(contact.id, contact.name, contact.company, contact.role,
                 contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
-                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), contact.updatedAt));
+                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), ContactResponse.stayInTouchEvery(contact),
+                contact.updatedAt));
         return versioned(contact);
     }
 
@@ -141,6 +144,8 @@ public class ContactService {
                 : new ArrayList<>(request.tags().stream().map(String::strip).distinct().toList());
         contact.notes = request.notes();
         contact.source = request.source() == null ? ContactSource.OTHER : request.source();
+        contact.stayInTouchSeconds = request.stayInTouchEvery() == null ? null
+                : IsoDurations.parse("stayInTouchEvery", request.stayInTouchEvery()).toSeconds();
         contact.updatedAt = now;
     }
 

@@ -18,6 +18,7 @@ public record ContactCreated(
         List<String> tags,
         String source,
         String stage,
+        String stayInTouchEvery,
         Instant createdAt) implements ContactEvent {
 
     public static final String TYPE = "rapport.contact.created.v1";

@@ -18,6 +18,7 @@ public record ContactUpdated(
         List<String> tags,
         String source,
         String stage,
+        String stayInTouchEvery,
         Instant updatedAt) implements ContactEvent {
 
     public static final String TYPE = "rapport.contact.updated.v1";

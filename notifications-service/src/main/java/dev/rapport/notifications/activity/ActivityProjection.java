@@ -1,8 +1,12 @@
 package dev.rapport.notifications.activity;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,23 +28,32 @@ public class ActivityProjection {
         this.entityManager = entityManager;
     }
 
-    public void contactAdded(UUID ownerId, UUID contactId, String name, Instant addedAt) {
+    /** {@code stayInTouch}: the contact's own cadence, null for the owner's default. */
+    public void contactAdded(UUID ownerId, UUID contactId, String name, Instant addedAt, Duration stayInTouch) {
         entityManager.createNativeQuery("""
-                insert into contact_activity (contact_id, owner_id, name, added_at) values (?1, ?2, ?3, ?4)
+                insert into contact_activity (contact_id, owner_id, name, added_at, stay_in_touch_seconds) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (contact_id) do update set name = excluded.name,
-                    added_at = least(contact_activity.added_at, excluded.added_at)""")
+                    added_at = least(contact_activity.added_at, excluded.added_at),
+                    stay_in_touch_seconds = excluded.stay_in_touch_seconds""")
                 .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, name)
-                .setParameter(4, Timestamp.from(addedAt))
+                .setParameter(4, Timestamp.from(addedAt)).setParameter(5, seconds(stayInTouch))
                 .executeUpdate();
     }
 
-    public void contactRenamed(UUID ownerId, UUID contactId, String name, Instant at) {
+    /** The contact's profile changed: its name and its own cadence (null for the owner's default). */
+    public void contactChanged(UUID ownerId, UUID contactId, String name, Instant at, Duration stayInTouch) {
         entityManager.createNativeQuery("""
-                insert into contact_activity (contact_id, owner_id, name, added_at) values (?1, ?2, ?3, ?4)
-                on conflict (contact_id) do update set name = excluded.name""")
+                insert into contact_activity (contact_id, owner_id, name, added_at, stay_in_touch_seconds) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (contact_id) do update set name = excluded.name,
+                    stay_in_touch_seconds = excluded.stay_in_touch_seconds""")
                 .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, name)
-                .setParameter(4, Timestamp.from(at))
+                .setParameter(4, Timestamp.from(at)).setParameter(5, seconds(stayInTouch))
                 .executeUpdate();
+    }
+
+    /** Typed, so that a null binds as a bigint too. */
+    private static TypedParameterValue<Long> seconds(Duration duration) {
+        return new TypedParameterValue<>(StandardBasicTypes.LONG, duration == null ? null : duration.toSeconds());
     }
 
     /** A deleted contact is neither stalled nor owes referrals any more. */

@@ -1,6 +1,8 @@
 package dev.rapport.notifications.inbound;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,14 +53,14 @@ public class InboundEvents {
     // missing one makes the event malformed, so it is dead-lettered rather than half applied).
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContactAdded(UUID contactId, String name, Instant createdAt) {
+    record ContactAdded(UUID contactId, String name, Instant createdAt, String stayInTouchEvery) {
         ContactAdded {
             required(contactId, name, createdAt);
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContactChanged(UUID contactId, String name) {
+    record ContactChanged(UUID contactId, String name, String stayInTouchEvery) {
         ContactChanged {
             required(contactId);
         }
@@ -93,6 +95,18 @@ public class InboundEvents {
         }
     }
 
+    /** The contact's own cadence, null for the owner's default; one that cannot be read makes the event malformed. */
+    private static Duration cadence(InboundEvent event, String stayInTouchEvery) {
+        if (stayInTouchEvery == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(stayInTouchEvery);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("Event " + event.id() + " has an unreadable stayInTouchEvery: " + stayInTouchEvery);
+        }
+    }
+
     @Incoming("contacts")
     @Blocking
     public void onContactRecord(ConsumerRecord<String, String> record) {
@@ -116,7 +130,7 @@ public class InboundEvents {
         switch (event.type()) {
             case "rapport.contact.created.v1" -> {
                 ContactAdded added = event.dataAs(ContactAdded.class, mapper);
-                activity.contactAdded(owner, added.contactId(), added.name(), added.createdAt());
+                activity.contactAdded(owner, added.contactId(), added.name(), added.createdAt(), cadence(event, added.stayInTouchEvery()));
                 rules.reviewContact(owner, added.contactId());
             }
             case "rapport.contact.updated.v1" -> {
@@ -124,7 +138,8 @@ public class InboundEvents {
                 if (changed.name() == null) {
                     throw new MalformedEventException("Event " + event.id() + " has no name");
                 }
-                activity.contactRenamed(owner, changed.contactId(), changed.name(), event.time());
+                activity.contactChanged(owner, changed.contactId(), changed.name(), event.time(), cadence(event, changed.stayInTouchEvery()));
+                rules.reviewContact(owner, changed.contactId());
             }
             case "rapport.contact.deleted.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();

@@ -53,10 +53,10 @@ public class Rules {
         RuleSettings current = settings.forOwner(ownerId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select coalesce(last_interaction_at, added_at), deleted from contact_activity where contact_id = ?1""")
+                select coalesce(last_interaction_at, added_at), deleted, stay_in_touch_seconds from contact_activity where contact_id = ?1""")
                 .setParameter(1, contactId).getResultList();
         boolean stalled = !rows.isEmpty() && current.stalledEnabled && !(Boolean) rows.get(0)[1]
-                && !SqlTimes.instant(rows.get(0)[0]).plus(current.stalledCadence()).isAfter(clock.instant());
+                && !SqlTimes.instant(rows.get(0)[0]).plus(cadence(current, rows.get(0)[2])).isAfter(clock.instant());
         if (!stalled) {
             notifications.resolve(ownerId, STALLED, contactId);
         }
@@ -125,10 +125,15 @@ public class Rules {
         return total;
     }
 
+    /** The contact's own cadence if it has one, else the owner's. */
+    private static Duration cadence(RuleSettings current, Object contactSeconds) {
+        return contactSeconds == null ? current.stalledCadence() : Duration.ofSeconds(((Number) contactSeconds).longValue());
+    }
+
     private void scheduleStalled(RuleSettings current, String where, UUID key) {
         entityManager.createNativeQuery("""
                 update contact_activity a set stall_due_at = case when ?1 and not a.deleted
-                    then coalesce(a.last_interaction_at, a.added_at) + make_interval(secs => ?2) end
+                    then coalesce(a.last_interaction_at, a.added_at) + make_interval(secs => coalesce(a.stay_in_touch_seconds, ?2)) end
                 where %s and not exists (select 1 from notification n where n.owner_id = a.owner_id
                     and n.rule = 'relationship.stalled' and n.subject_id = a.contact_id and n.status = 'OPEN')"""
                 .formatted(where))

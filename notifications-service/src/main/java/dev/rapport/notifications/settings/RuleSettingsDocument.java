@@ -2,6 +2,7 @@ package dev.rapport.notifications.settings;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.platform.time.IsoDurations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,9 +15,8 @@ public record RuleSettingsDocument(
         @Valid @NotNull @Schema(description = "Rule referral.unreturned") ReferralUnreturned referralUnreturned,
         @Valid @NotNull @Schema(description = "Rule relationship.stalled") RelationshipStalled relationshipStalled) {
 
-    /** ISO-8601 durations in days, hours, minutes and seconds (e.g. P30D, PT12H, PT10S). */
-    static final String DURATION = "^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$";
-    static final String DURATION_MESSAGE = "must be an ISO-8601 duration in days, hours, minutes or seconds, e.g. P30D or PT10S";
+    static final String DURATION = IsoDurations.PATTERN;
+    static final String DURATION_MESSAGE = IsoDurations.MESSAGE;
 
     @Schema(name = "ReferralUnreturnedSettings")
     public record ReferralUnreturned(

@@ -2,8 +2,6 @@ package dev.rapport.notifications.settings;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,9 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.MergePatch;
-import dev.rapport.platform.http.Problem;
 import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.http.ProblemMappers;
+import dev.rapport.platform.time.IsoDurations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -26,9 +24,6 @@ import jakarta.validation.Validator;
 /** Reads and changes an owner's rule settings; a change reschedules the owner's rules at once. */
 @ApplicationScoped
 public class RuleSettingsService {
-
-    static final Duration SHORTEST = Duration.ofSeconds(1);
-    static final Duration LONGEST = Duration.ofDays(3650);
 
     private final RuleSettingsRepository settings;
     private final Rules rules;
@@ -81,8 +76,8 @@ public class RuleSettingsService {
     }
 
     private Versioned save(RuleSettings current, RuleSettingsDocument document) {
-        Duration after = duration("referralUnreturned.after", document.referralUnreturned().after());
-        Duration cadence = duration("relationshipStalled.cadence", document.relationshipStalled().cadence());
+        Duration after = IsoDurations.parse("referralUnreturned.after", document.referralUnreturned().after());
+        Duration cadence = IsoDurations.parse("relationshipStalled.cadence", document.relationshipStalled().cadence());
         current.unreturnedEnabled = document.referralUnreturned().enabled();
         current.unreturnedMinCount = document.referralUnreturned().minCount();
         current.unreturnedAfterSeconds = after.toSeconds();
@@ -100,23 +95,10 @@ public class RuleSettingsService {
         return settings.getEntityManager().contains(current) ? current.version + 1 : 0;
     }
 
-    private static Duration duration(String field, String value) {
-        Duration duration;
-        try {
-            duration = Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, RuleSettingsDocument.DURATION_MESSAGE);
-        }
-        if (duration.compareTo(SHORTEST) < 0 || duration.compareTo(LONGEST) > 0) {
-            throw new ProblemException(Problem.validation(List.of(new Problem.FieldError(field, "must be from PT1S to P3650D"))));
-        }
-        return duration;
-    }
-
     static RuleSettingsDocument document(RuleSettings settings) {
         return new RuleSettingsDocument(
                 new RuleSettingsDocument.ReferralUnreturned(settings.unreturnedEnabled, settings.unreturnedMinCount,
-                        settings.unreturnedAfter().toString()),
-                new RuleSettingsDocument.RelationshipStalled(settings.stalledEnabled, settings.stalledCadence().toString()));
+                        IsoDurations.format(settings.unreturnedAfter())),
+                new RuleSettingsDocument.RelationshipStalled(settings.stalledEnabled, IsoDurations.format(settings.stalledCadence())));
     }
 }

@@ -178,6 +178,39 @@ class RulesTest {
     }
 
     @Test
+    void aContactsOwnCadenceOverridesTheOwnersDefaultAndFollowsItsChanges() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant(), "P7D");
+        UUID lee = feed.contactCreated(owner, "Lee Park", clock.instant(), "P60D");
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam) && contactKnown(lee));
+
+        clock.advance(Duration.ofDays(6));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).isEmpty();
+        clock.advance(Duration.ofDays(2));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).singleElement().satisfies(n -> {
+            assertThat(n.subjectId).isEqualTo(sam);
+            assertThat(n.message).contains("8 days");
+        });
+
+        // Past the owner's default (30 days) Lee is not stalled: Lee's own cadence is 60 days.
+        clock.advance(Duration.ofDays(30));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).extracting(n -> n.subjectId).containsExactly(sam);
+
+        // Dropping Lee's own cadence falls back to the owner's default at once: 38 days is overdue.
+        feed.contactUpdated(owner, lee, "Lee Park", null, clock.instant());
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.STALLED))
+                .extracting(n -> n.subjectId).containsExactlyInAnyOrder(sam, lee));
+
+        // A longer cadence for Sam makes the open notification moot.
+        feed.contactUpdated(owner, sam, "Sam Carter", "P90D", clock.instant());
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.STALLED))
+                .filteredOn(n -> n.subjectId.equals(sam)).singleElement()
+                .extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
+    }
+
+    @Test
     void aMeetingHeldAlsoCountsAsAnInteraction() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
         clock.advance(Duration.ofDays(20));

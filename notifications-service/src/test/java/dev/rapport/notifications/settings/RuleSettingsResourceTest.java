@@ -57,7 +57,7 @@ class RuleSettingsResourceTest {
                 .patch("/settings/rules")
                 .then().statusCode(200)
                 .body("relationshipStalled.cadence", equalTo("PT10S"))
-                .body("referralUnreturned.after", equalTo("PT1440H"))
+                .body("referralUnreturned.after", equalTo("P60D"))
                 .extract().header("ETag");
         assertThat(changed).isNotEqualTo(etag);
 
