@@ -41,6 +41,14 @@ public class Contact extends PanacheEntityBase {
     public String notes;
     @Enumerated(EnumType.STRING)
     public ContactSource source;
+    /** The owner's contact who introduced or referred this one (source INTRODUCED or REFERRED). */
+    @Column(name = "introduced_by")
+    public UUID introducedBy;
+    /** The networking event where the owner met them (source MET_AT_EVENT): its id in meetings-service and its name. */
+    @Column(name = "met_at_event_id")
+    public UUID metAtEventId;
+    @Column(name = "met_at_event_name")
+    public String metAtEventName;
     /** Changed only through the stage machine, never by a profile write. */
     @Enumerated(EnumType.STRING)
     public RelationshipStage stage;

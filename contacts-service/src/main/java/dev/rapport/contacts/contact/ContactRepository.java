@@ -43,4 +43,25 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         query.append(" order by createdAt desc, id desc");
         return find(query.toString(), parameters).page(0, page.limit() + 1).list();
     }
+
+    /**
+     * The contact and every contact up its introducedBy chain, nearest first. The chain is kept
+     * acyclic on write; the depth bound only guards against a row written by other means.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> introducers(UUID ownerId, UUID id) {
+        return getEntityManager().createNativeQuery("""
+                with recursive chain (id, introduced_by, depth) as (
+                    select id, introduced_by, 0 from contact where id = ?1 and owner_id = ?2
+                    union all
+                    select c.id, c.introduced_by, chain.depth + 1 from chain
+                    join contact c on c.id = chain.introduced_by and c.owner_id = ?2
+                    where chain.depth < ?3)
+                select id from chain order by depth""", UUID.class)
+                .setParameter(1, id).setParameter(2, ownerId).setParameter(3, MAX_CHAIN)
+                .getResultList();
+    }
+
+    /** Longer chains are cut here: no one is introduced through a thousand people. */
+    public static final int MAX_CHAIN = 1000;
 }

@@ -1,6 +1,7 @@
 package dev.rapport.contacts.contact;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +26,15 @@ public record ContactRequest(
         @Size(max = 50) @Schema(maxItems = 50, examples = "[\"accountant\", \"bni\"]")
         List<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 10000) @Schema(maxLength = 10000) String notes,
-        @Schema(description = "Where the contact came from; OTHER when omitted") ContactSource source,
+        @Schema(description = "Where the contact came from. When omitted: INTRODUCED if introducedBy is given, "
+                + "MET_AT_EVENT if metAtEventId or metAtEventName is, else OTHER") ContactSource source,
+        @Schema(description = "The owner's contact who introduced (source INTRODUCED) or referred (REFERRED) this one; "
+                + "GET /contacts/{id}/provenance follows these links back to someone the owner met")
+        UUID introducedBy,
+        @Schema(description = "The networking event where the owner met them (source MET_AT_EVENT): its id in meetings-service")
+        UUID metAtEventId,
+        @Size(max = 200) @Schema(description = "The networking event's name (source MET_AT_EVENT)", maxLength = 200,
+                examples = "Chamber of Commerce breakfast") String metAtEventName,
         @Pattern(regexp = IsoDurations.PATTERN, message = IsoDurations.MESSAGE)
         @Schema(description = "How often to be in touch with this contact, an ISO-8601 duration from PT1S to P3650D; "
                 + "notifications-service flags the relationship as stalled after this long without a meeting or "

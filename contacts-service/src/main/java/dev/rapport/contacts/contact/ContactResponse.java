@@ -25,6 +25,9 @@ public record ContactResponse(
         List<String> tags,
         String notes,
         ContactSource source,
+        @Schema(description = "The owner's contact who introduced or referred this one") UUID introducedBy,
+        @Schema(description = "The networking event where the owner met them: its id in meetings-service") UUID metAtEventId,
+        @Schema(description = "The networking event's name", examples = "Chamber of Commerce breakfast") String metAtEventName,
         @Schema(description = "Where the relationship stands; PROSPECT when added, changed with POST /contacts/{id}/stage")
         RelationshipStage stage,
         @Schema(description = "The latest know/like/trust rating; absent until the first (POST /contacts/{id}/ratings)")
@@ -37,7 +40,7 @@ public record ContactResponse(
     public static ContactResponse of(Contact contact) {
         return new ContactResponse(contact.id, contact.name, contact.company, contact.role, contact.email,
                 contact.phone, contact.business, contact.targetMarket, contact.idealClient, List.copyOf(contact.tags),
-                contact.notes, contact.source, contact.stage, KnowLikeTrust.of(contact), stayInTouchEvery(contact),
+                contact.notes, contact.source, contact.introducedBy, contact.metAtEventId, contact.metAtEventName, contact.stage, KnowLikeTrust.of(contact), stayInTouchEvery(contact),
                 contact.createdAt, contact.updatedAt);
     }
 
@@ -49,6 +52,6 @@ public record ContactResponse(
     /** The editable part, the base a merge patch applies to. */
     ContactRequest toRequest() {
         return new ContactRequest(name, company, role, email, phone, business, targetMarket, idealClient, tags, notes, source,
-                stayInTouchEvery);
+                introducedBy, metAtEventId, metAtEventName, stayInTouchEvery);
     }
 }

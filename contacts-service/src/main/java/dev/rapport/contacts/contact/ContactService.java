@@ -36,6 +36,9 @@ import jakarta.validation.Validator;
 @ApplicationScoped
 public class ContactService {
 
+    /** The problem type of an introducedBy that would make the provenance chain a loop. */
+    public static final String PROVENANCE_CYCLE = "provenance-cycle";
+
     private final ContactRepository contacts;
     private final StageChangeRepository stageChanges;
     private final Outbox outbox;
@@ -69,8 +72,8 @@ public class ContactService {
         stageChanges.record(ownerId, contact.id, null, contact.stage, null, now);
         outbox.publish(ownerId, new ContactCreated(contact.id, contact.name, contact.company, contact.role,
                 contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
-                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), ContactResponse.stayInTouchEvery(contact),
-                contact.createdAt));
+                List.copyOf(contact.tags), contact.source.name(), contact.introducedBy, contact.metAtEventId, contact.metAtEventName,
+                contact.stage.name(), ContactResponse.stayInTouchEvery(contact), contact.createdAt));
         return versioned(contact);
     }
 
@@ -126,12 +129,12 @@ public class ContactService {
         contacts.flush();
         outbox.publish(contact.ownerId, new ContactUpdated(contact.id, contact.name, contact.company, contact.role,
                 contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
-                List.copyOf(contact.tags), contact.source.name(), contact.stage.name(), ContactResponse.stayInTouchEvery(contact),
-                contact.updatedAt));
+                List.copyOf(contact.tags), contact.source.name(), contact.introducedBy, contact.metAtEventId, contact.metAtEventName,
+                contact.stage.name(), ContactResponse.stayInTouchEvery(contact), contact.updatedAt));
         return versioned(contact);
     }
 
-    private static void apply(Contact contact, ContactRequest request, Instant now) {
+    private void apply(Contact contact, ContactRequest request, Instant now) {
         contact.name = request.name().strip();
         contact.company = request.company();
         contact.role = request.role();
@@ -143,10 +146,45 @@ public class ContactService {
         contact.tags = request.tags() == null ? new ArrayList<>()
                 : new ArrayList<>(request.tags().stream().map(String::strip).distinct().toList());
         contact.notes = request.notes();
-        contact.source = request.source() == null ? ContactSource.OTHER : request.source();
+        applyProvenance(contact, request);
         contact.stayInTouchSeconds = request.stayInTouchEvery() == null ? null
                 : IsoDurations.parse("stayInTouchEvery", request.stayInTouchEvery()).toSeconds();
         contact.updatedAt = now;
+    }
+
+    /**
+     * Where the owner knows the contact from. The source follows from the links when not given,
+     * and must agree with them; the introducer must be another of the owner's contacts and must
+     * not lead back to this one, so that every chain ends at someone the owner met.
+     */
+    private void applyProvenance(Contact contact, ContactRequest request) {
+        boolean metAtEvent = request.metAtEventId() != null || request.metAtEventName() != null;
+        ContactSource source = request.source() != null ? request.source()
+                : request.introducedBy() != null ? ContactSource.INTRODUCED
+                : metAtEvent ? ContactSource.MET_AT_EVENT : ContactSource.OTHER;
+        if (request.introducedBy() != null && source != ContactSource.INTRODUCED && source != ContactSource.REFERRED) {
+            throw ProblemException.invalid("introducedBy", "goes with source INTRODUCED or REFERRED, not " + source);
+        }
+        if (metAtEvent && source != ContactSource.MET_AT_EVENT) {
+            throw ProblemException.invalid(request.metAtEventId() != null ? "metAtEventId" : "metAtEventName",
+                    "goes with source MET_AT_EVENT, not " + source);
+        }
+        if (request.introducedBy() != null && !request.introducedBy().equals(contact.introducedBy)) {
+            if (request.introducedBy().equals(contact.id)) {
+                throw ProblemException.unprocessable(PROVENANCE_CYCLE, "A contact cannot have introduced itself");
+            }
+            if (contacts.findOwned(contact.ownerId, request.introducedBy()).isEmpty()) {
+                throw ProblemException.unprocessable("unknown-contact", "introducedBy names no contact of yours: " + request.introducedBy());
+            }
+            if (contacts.introducers(contact.ownerId, request.introducedBy()).contains(contact.id)) {
+                throw ProblemException.unprocessable(PROVENANCE_CYCLE, "Contact " + request.introducedBy()
+                        + " was itself introduced through this contact; the chain would never reach someone you met");
+            }
+        }
+        contact.source = source;
+        contact.introducedBy = request.introducedBy();
+        contact.metAtEventId = request.metAtEventId();
+        contact.metAtEventName = request.metAtEventName() == null ? null : request.metAtEventName().strip();
     }
 
     private Contact owned(UUID ownerId, UUID id) {

@@ -17,6 +17,9 @@ public record ContactCreated(
         String idealClient,
         List<String> tags,
         String source,
+        UUID introducedBy,
+        UUID metAtEventId,
+        String metAtEventName,
         String stage,
         String stayInTouchEvery,
         Instant createdAt) implements ContactEvent {

@@ -17,6 +17,9 @@ public record ContactUpdated(
         String idealClient,
         List<String> tags,
         String source,
+        UUID introducedBy,
+        UUID metAtEventId,
+        String metAtEventName,
         String stage,
         String stayInTouchEvery,
         Instant updatedAt) implements ContactEvent {
