@@ -126,11 +126,19 @@ public class ContactResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteContact", summary = "Delete a contact",
-            description = "Deletes the contact and publishes rapport.contact.deleted.v1. Honours If-Match.")
-    @APIResponse(responseCode = "204", description = "The contact was deleted")
+    @Operation(operationId = "deleteContact", summary = "Delete or erase a contact",
+            description = "Deletes the contact with its stage history, reservations, ratings and connections, and "
+                    + "publishes rapport.contact.deleted.v1; contacts it introduced keep their source but lose the link. "
+                    + "With ?erase=true (the right to be forgotten) it also forgets every event about the contact "
+                    + "not yet aged out of the outbox and every stored Idempotency-Key answer naming it, and publishes "
+                    + "rapport.contact.erased.v1 after the deletion, on which every service removes what it keeps of "
+                    + "the person. Honours If-Match.")
+    @APIResponse(responseCode = "204", description = "The contact was deleted (or erased)")
     public void delete(@PathParam("id") UUID id,
-            @Parameter(description = "ETag the deletion is based on") @HeaderParam("If-Match") String ifMatch) {
-        contacts.delete(owner.id(), id, ifMatch);
+            @Parameter(description = "ETag the deletion is based on") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "true: erase the person's data everywhere, not only delete the contact",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("erase") String erase) {
+        contacts.delete(owner.id(), id, ifMatch, QueryParams.bool("erase", erase));
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.contacts.events.ContactCreated;
 import dev.rapport.contacts.events.ContactDeleted;
+import dev.rapport.contacts.events.ContactErased;
 import dev.rapport.contacts.events.ContactUpdated;
 import dev.rapport.contacts.stage.RelationshipStage;
 import dev.rapport.contacts.stage.StageChangeRepository;
@@ -24,6 +25,7 @@ import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.http.ProblemMappers;
+import dev.rapport.platform.idempotency.IdempotencyStore;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.time.IsoDurations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,14 +44,17 @@ public class ContactService {
     private final ContactRepository contacts;
     private final StageChangeRepository stageChanges;
     private final Outbox outbox;
+    private final IdempotencyStore idempotency;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    ContactService(ContactRepository contacts, StageChangeRepository stageChanges, Outbox outbox, Clock clock, ObjectMapper mapper, Validator validator) {
+    ContactService(ContactRepository contacts, StageChangeRepository stageChanges, Outbox outbox, IdempotencyStore idempotency,
+            Clock clock, ObjectMapper mapper, Validator validator) {
         this.contacts = contacts;
         this.stageChanges = stageChanges;
         this.outbox = outbox;
+        this.idempotency = idempotency;
         this.clock = clock;
         this.mapper = mapper;
         this.validator = validator;
@@ -116,12 +121,27 @@ public class ContactService {
         return update(contact, patched);
     }
 
+    /**
+     * Deletes the contact with its history, reservations, ratings and connections. To erase it
+     * (the right to be forgotten) also forgets every event of it still in the outbox and every
+     * stored Idempotency-Key answer naming it, and publishes rapport.contact.erased.v1 after
+     * rapport.contact.deleted.v1, so that every other service removes the person too.
+     */
     @Transactional
-    public void delete(UUID ownerId, UUID id, String ifMatch) {
+    public void delete(UUID ownerId, UUID id, String ifMatch, boolean erase) {
         Contact contact = owned(ownerId, id);
         ETags.checkIfMatch(ifMatch, contact.version);
         contacts.delete(contact);
-        outbox.publish(ownerId, new ContactDeleted(contact.id, now()));
+        Instant now = now();
+        if (erase) {
+            contacts.flush();
+            outbox.forgetSubject(ownerId, id);
+            idempotency.forgetAnswersMentioning(ownerId, id.toString());
+        }
+        outbox.publish(ownerId, new ContactDeleted(contact.id, now));
+        if (erase) {
+            outbox.publish(ownerId, new ContactErased(contact.id, now));
+        }
     }
 
     private Versioned update(Contact contact, ContactRequest request) {

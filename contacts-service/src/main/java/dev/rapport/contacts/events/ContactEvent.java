@@ -4,5 +4,5 @@ import dev.rapport.platform.outbox.DomainEvent;
 
 /** What contacts-service publishes about contacts, their stages and reservations included, on {@code rapport.contacts.v1}. */
 public sealed interface ContactEvent extends DomainEvent permits ContactCreated, ContactUpdated, ContactDeleted,
-        ContactStageChanged, ContactRated, ReservationRaised, ReservationResolved, ReservationConfirmed {
+        ContactStageChanged, ContactRated, ContactErased, ReservationRaised, ReservationResolved, ReservationConfirmed {
 }

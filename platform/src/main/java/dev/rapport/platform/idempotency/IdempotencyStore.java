@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 /**
  * Remembers each {@code Idempotency-Key} with a hash of its request and, once answered, the
@@ -109,6 +110,20 @@ public class IdempotencyStore {
                 .createNativeQuery("delete from idempotency_key where owner_id = ?1 and key = ?2 and completed_at is null")
                 .setParameter(1, claim.ownerId()).setParameter(2, claim.key())
                 .executeUpdate());
+    }
+
+    /**
+     * Forgets the owner's stored answers that mention {@code text} (a record's id), so that no
+     * replay hands out personal data after the record was erased. Runs in the caller's transaction.
+     *
+     * @return how many answers were forgotten
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetAnswersMentioning(UUID ownerId, String text) {
+        return entityManager.createNativeQuery("""
+                delete from idempotency_key where owner_id = ?1 and (strpos(body, ?2) > 0 or strpos(location, ?2) > 0)""")
+                .setParameter(1, ownerId).setParameter(2, text)
+                .executeUpdate();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -66,4 +66,18 @@ public class Outbox {
         afterCommit.once(WAKE_UP_REGISTERED, relay::wakeUp);
         return id;
     }
+
+    /**
+     * Deletes every event of the subject's still in the outbox, published or not: for the right
+     * to be forgotten, the events that follow (deleted, erased) supersede them. Must run inside
+     * the erasing transaction. What Kafka already holds ages out with the topic's retention.
+     *
+     * @return how many events were deleted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetSubject(UUID ownerId, UUID subject) {
+        return entityManager.createNativeQuery("delete from outbox_event where owner_id = ?1 and subject = ?2")
+                .setParameter(1, ownerId).setParameter(2, subject.toString())
+                .executeUpdate();
+    }
 }
