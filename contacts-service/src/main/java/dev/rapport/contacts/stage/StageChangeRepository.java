@@ -2,6 +2,7 @@ package dev.rapport.contacts.stage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.rapport.platform.http.PageRequest;
@@ -36,5 +37,10 @@ public class StageChangeRepository implements PanacheRepositoryBase<StageChange,
         }
         query.append(" order by changedAt, id");
         return find(query.toString(), parameters).page(0, page.limit() + 1).list();
+    }
+
+    /** The contact's latest stage change (its creation at least, for contacts made since stages exist). */
+    public Optional<StageChange> latest(UUID contactId) {
+        return find("contactId = ?1 order by changedAt desc, id desc", contactId).firstResultOptional();
     }
 }

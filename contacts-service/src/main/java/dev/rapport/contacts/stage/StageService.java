@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -65,13 +66,52 @@ public class StageService {
             refuseOpenReservations(ownerId, id);
         }
         Instant now = now();
-        contact.stage = to;
         contact.updatedAt = now;
+        step(contact, to, why, now);
         contacts.flush();
-        changes.record(ownerId, id, from, to, why, now);
-        outbox.publish(ownerId, new ContactStageChanged(id, from.name(), to.name(), why, now));
-        Log.debugf("Contact %s moved from %s to %s", id, from, to);
         return new Versioned(ContactResponse.of(contact), contact.version);
+    }
+
+    /**
+     * Moves a contact as something that happened in meetings-service implies (see
+     * {@link MeetingOutcome}), through every stage in between, each move checked by the machine.
+     * The history dates the moves when the outcome happened, or just after the last change if
+     * that is later, so that it stays in order. A contact that is not the owner's (deleted
+     * since) is left alone.
+     *
+     * @return whether the contact moved
+     */
+    @Transactional
+    public boolean follow(UUID ownerId, UUID id, MeetingOutcome outcome, Instant happenedAt, String reason) {
+        Contact contact = contacts.findOwnedForUpdate(ownerId, id).orElse(null);
+        if (contact == null) {
+            return false;
+        }
+        Instant lastChange = changes.latest(id).map(c -> c.changedAt).orElse(Instant.MIN);
+        Instant happened = happenedAt.truncatedTo(ChronoUnit.MICROS);
+        Optional<RelationshipStage> target = outcome.target(contact.stage, happened.isAfter(lastChange));
+        if (target.isEmpty()) {
+            Log.debugf("Contact %s stays %s after %s", id, contact.stage, outcome);
+            return false;
+        }
+        Instant at = happened.isAfter(lastChange) ? happened : lastChange.plus(1, ChronoUnit.MICROS);
+        contact.updatedAt = now();
+        for (RelationshipStage next : MeetingOutcome.path(contact.stage, target.get())) {
+            StageMachine.check(contact.stage, next, reason);
+            step(contact, next, reason, at);
+            at = at.plus(1, ChronoUnit.MICROS);
+        }
+        contacts.flush();
+        return true;
+    }
+
+    /** One checked move: the contact's new stage, its history entry and its event. */
+    private void step(Contact contact, RelationshipStage to, String reason, Instant at) {
+        RelationshipStage from = contact.stage;
+        contact.stage = to;
+        changes.record(contact.ownerId, contact.id, from, to, reason, at);
+        outbox.publish(contact.ownerId, new ContactStageChanged(contact.id, from.name(), to.name(), reason, at));
+        Log.debugf("Contact %s moved from %s to %s", contact.id, from, to);
     }
 
     @Transactional
