@@ -1,7 +1,11 @@
 package dev.rapport.meetings.meeting;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -36,6 +40,16 @@ public class Meeting extends PanacheEntityBase {
     public Boolean askedWhoTheyKnow;
     @Column(name = "both_agreed_to_follow_up")
     public Boolean bothAgreedToFollowUp;
+    /** What the meeting yielded besides the booleans, set once HELD. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "common_ground")
+    public CommonGround commonGround;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "names_given")
+    public List<NameGiven> namesGiven;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reservations_shared")
+    public List<SharedReservation> reservationsShared;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
     @Column(name = "created_at")

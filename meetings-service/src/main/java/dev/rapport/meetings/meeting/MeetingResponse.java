@@ -1,6 +1,7 @@
 package dev.rapport.meetings.meeting;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +20,9 @@ public record MeetingResponse(
         @Schema(description = "Set once HELD") String notes,
         @Schema(description = "Set once HELD") Boolean askedWhoTheyKnow,
         @Schema(description = "Set once HELD") Boolean bothAgreedToFollowUp,
+        @Schema(description = "Set once HELD, when given") CommonGround commonGround,
+        @Schema(description = "Set once HELD: the people named, empty when none") List<NameGiven> namesGiven,
+        @Schema(description = "Set once HELD: the reservations voiced, empty when none") List<SharedReservation> reservationsShared,
         @Schema(description = "Set once CANCELLED") Instant cancelledAt,
         Instant createdAt,
         Instant updatedAt) {
@@ -26,6 +30,6 @@ public record MeetingResponse(
     static MeetingResponse of(Meeting meeting) {
         return new MeetingResponse(meeting.id, meeting.contactId, meeting.stage, meeting.status, meeting.scheduledFor,
                 meeting.location, meeting.agenda, meeting.heldAt, meeting.notes, meeting.askedWhoTheyKnow,
-                meeting.bothAgreedToFollowUp, meeting.cancelledAt, meeting.createdAt, meeting.updatedAt);
+                meeting.bothAgreedToFollowUp, meeting.commonGround, meeting.namesGiven, meeting.reservationsShared, meeting.cancelledAt, meeting.createdAt, meeting.updatedAt);
     }
 }

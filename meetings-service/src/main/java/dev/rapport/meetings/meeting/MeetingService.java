@@ -3,6 +3,7 @@ package dev.rapport.meetings.meeting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import dev.rapport.meetings.contacts.ContactReferences;
@@ -76,9 +77,13 @@ public class MeetingService {
         meeting.notes = request.notes();
         meeting.askedWhoTheyKnow = Boolean.TRUE.equals(request.askedWhoTheyKnow());
         meeting.bothAgreedToFollowUp = Boolean.TRUE.equals(request.bothAgreedToFollowUp());
+        meeting.commonGround = request.commonGround();
+        meeting.namesGiven = request.namesGiven() == null ? List.of() : List.copyOf(request.namesGiven());
+        meeting.reservationsShared = request.reservationsShared() == null ? List.of() : List.copyOf(request.reservationsShared());
         meetings.flush();
         outbox.publish(ownerId, new MeetingHeld(meeting.id, meeting.contactId, meeting.stage.name(), meeting.heldAt,
-                meeting.askedWhoTheyKnow, meeting.bothAgreedToFollowUp));
+                meeting.askedWhoTheyKnow, meeting.bothAgreedToFollowUp, meeting.commonGround, meeting.namesGiven,
+                meeting.reservationsShared));
         return versioned(meeting);
     }
 

@@ -58,7 +58,56 @@ class MeetingEventsTest {
                 "\"stage\":\"DISCOVERY\"").doesNotContain("private");
         assertThat(events.get(1).value()).isEqualTo("""
                 {"meetingId":"%s","contactId":"%s","stage":"DISCOVERY","heldAt":"2026-01-05T10:00:00Z",\
-                "askedWhoTheyKnow":true,"bothAgreedToFollowUp":false}""".formatted(id, sam));
+                "askedWhoTheyKnow":true,"bothAgreedToFollowUp":false,"commonGround":null,"namesGiven":[],\
+                "reservationsShared":[]}""".formatted(id, sam));
+    }
+
+    @Test
+    void whatAHeldMeetingYieldedIsPublished() {
+        UUID sam = contacts.created("alice", "Sam Carter");
+        String location = given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("{\"contactId\": \"%s\", \"stage\": \"DISCOVERY\"}".formatted(sam))
+                .post("/one-to-ones").then().statusCode(201).extract().header("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("""
+                        {"heldAt": "2026-01-05T10:00:00Z", "askedWhoTheyKnow": true, "bothAgreedToFollowUp": true,
+                         "commonGround": {"markets": ["commercial property"], "clientTypes": ["owner-managed firms"], "text": "football"},
+                         "namesGiven": [{"name": "Lee Park", "company": "Park Lettings", "email": "lee@parklettings.example",
+                                         "note": "Needs an accountant"}, {"name": "Kim Wu"}],
+                         "reservationsShared": [{"holder": "THEM", "concern": "REACH", "note": "Doubts my reach"}]}""")
+                .post(location + "/held").then().statusCode(200)
+                .body("namesGiven.name", org.hamcrest.Matchers.contains("Lee Park", "Kim Wu"))
+                .body("reservationsShared[0].concern", org.hamcrest.Matchers.equalTo("REACH"))
+                .body("commonGround.markets", org.hamcrest.Matchers.contains("commercial property"));
+
+        List<ConsumerRecord<String, String>> events = awaitEvents(id, 2);
+        assertThat(events.get(1).value()).isEqualTo("""
+                {"meetingId":"%s","contactId":"%s","stage":"DISCOVERY","heldAt":"2026-01-05T10:00:00Z",\
+                "askedWhoTheyKnow":true,"bothAgreedToFollowUp":true,\
+                "commonGround":{"markets":["commercial property"],"clientTypes":["owner-managed firms"],"text":"football"},\
+                "namesGiven":[{"name":"Lee Park","company":"Park Lettings","email":"lee@parklettings.example","phone":null,\
+                "note":"Needs an accountant"},{"name":"Kim Wu","company":null,"email":null,"phone":null,"note":null}],\
+                "reservationsShared":[{"holder":"THEM","concern":"REACH","note":"Doubts my reach"}]}""".formatted(id, sam));
+    }
+
+    @Test
+    void tooManyNamesOrANameWithoutANameAreRefusedAndTheMeetingStaysScheduled() {
+        UUID sam = contacts.created("alice", "Sam Carter");
+        String location = given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                .body("{\"contactId\": \"%s\", \"stage\": \"DISCOVERY\"}".formatted(sam))
+                .post("/one-to-ones").then().statusCode(201).extract().header("Location");
+        String fiftyOne = String.join(",", java.util.Collections.nCopies(51, "{\"name\": \"Lee\"}"));
+        for (String yield : List.of("\"namesGiven\": [" + fiftyOne + "]", "\"namesGiven\": [{\"company\": \"Park Lettings\"}]",
+                "\"namesGiven\": [{\"name\": \"Lee\", \"email\": \"not an address\"}]",
+                "\"reservationsShared\": [{\"holder\": \"THEM\", \"concern\": \"REACH\"}]",
+                "\"commonGround\": {\"markets\": [\"\"]}")) {
+            given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
+                    .body("{\"heldAt\": \"2026-01-05T10:00:00Z\", " + yield + "}")
+                    .post(location + "/held").then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(Tokens.of("alice")).get(location).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("SCHEDULED"));
     }
 
     @Test
