@@ -62,6 +62,21 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 .getResultList();
     }
 
+    /**
+     * One of the owner's contacts who is the same person: the same email (ignoring case), or the
+     * same name and company (ignoring case and surrounding blanks; no company counts as empty).
+     */
+    public Optional<Contact> findSamePerson(UUID ownerId, String email, String name, String company) {
+        String sameNameAndCompany = "lower(trim(name)) = lower(trim(:name)) and lower(trim(coalesce(company, ''))) = lower(trim(:company))";
+        Parameters parameters = Parameters.with("owner", ownerId).and("name", name == null ? "" : name)
+                .and("company", company == null ? "" : company);
+        if (email == null) {
+            return find("ownerId = :owner and " + sameNameAndCompany, parameters).firstResultOptional();
+        }
+        return find("ownerId = :owner and (lower(email) = lower(:email) or (" + sameNameAndCompany + "))", parameters.and("email", email))
+                .firstResultOptional();
+    }
+
     /** Longer chains are cut here: no one is introduced through a thousand people. */
     public static final int MAX_CHAIN = 1000;
 }

@@ -1,6 +1,7 @@
 package dev.rapport.contacts.meetings;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.contacts.reservation.RaiseReservationRequest;
 import dev.rapport.contacts.stage.MeetingOutcome;
 import dev.rapport.contacts.stage.StageService;
 import dev.rapport.platform.inbox.IdempotentConsumer;
@@ -20,7 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Moves contacts along their relationship stage as meetings-service reports what happened:
- * invitations sent, answered or left unanswered, one-to-ones held. Each event is applied once
+ * invitations sent, answered or left unanswered, one-to-ones held, and records what a held
+ * one-to-one yielded (names given, reservations shared). Each event is applied once
  * (the idempotent consumer), a record it cannot read goes to the dead-letter topic, and the
  * stage rules themselves ({@link MeetingOutcome}) make late or replayed events harmless.
  */
@@ -35,18 +38,21 @@ public class MeetingsConsumer {
 
     private final IdempotentConsumer consumer;
     private final StageService stages;
+    private final WhatAMeetingYielded yielded;
     private final ObjectMapper mapper;
 
-    MeetingsConsumer(IdempotentConsumer consumer, StageService stages, ObjectMapper mapper) {
+    MeetingsConsumer(IdempotentConsumer consumer, StageService stages, WhatAMeetingYielded yielded, ObjectMapper mapper) {
         this.consumer = consumer;
         this.stages = stages;
+        this.yielded = yielded;
         this.mapper = mapper;
     }
 
     // This service's views of the events it reads: only the fields it uses, all required.
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record MeetingHeld(UUID meetingId, UUID contactId, String stage, Instant heldAt) {
+    record MeetingHeld(UUID meetingId, UUID contactId, String stage, Instant heldAt,
+            List<WhatAMeetingYielded.NameGiven> namesGiven, List<RaiseReservationRequest> reservationsShared) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -74,6 +80,10 @@ public class MeetingsConsumer {
                             + " one-to-one held (meeting " + held.meetingId() + ")";
                     stages.follow(event.ownerId(), held.contactId(), outcome, held.heldAt(), reason);
                 }
+                // Events published before meetings recorded these have neither list.
+                yielded.apply(event.ownerId(), held.contactId(), held.meetingId(),
+                        held.namesGiven() == null ? List.of() : held.namesGiven(),
+                        held.reservationsShared() == null ? List.of() : held.reservationsShared());
             }
             case INVITATION_SENT -> invitation(event, MeetingOutcome.INVITATION_SENT, "Invited to a one-to-one");
             case INVITATION_DECLINED -> invitation(event, MeetingOutcome.INVITATION_DECLINED, "Declined the invitation");

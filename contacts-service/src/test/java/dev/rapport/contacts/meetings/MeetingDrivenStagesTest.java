@@ -96,6 +96,41 @@ class MeetingDrivenStagesTest {
         assertThat(as("bob").get("/contacts/" + bobs).<String>path("stage")).isEqualTo("PROSPECT");
     }
 
+    @Test
+    void namesGivenBecomeProspectsIntroducedByThePersonMetAndReservationsSharedBecomeOpenOnes() {
+        String sam = createContact();
+        String known = as("alice").contentType(ContentType.JSON).body("{\"name\": \"Kim Wu\", \"email\": \"kim-%s@wu.example\"}"
+                .formatted(sam)).post("/contacts").then().statusCode(201).extract().path("id");
+        String eventId = UUID.randomUUID().toString();
+        String lee = "Lee Park " + UUID.randomUUID();
+        String yield = """
+                "namesGiven": [{"name": "%s", "company": "Park Lettings", "email": null, "phone": "+44 20 7946 0123",
+                                "note": "Needs an accountant"},
+                               {"name": "Someone else", "company": null, "email": "KIM-%s@wu.example", "phone": null, "note": null},
+                               {"name": "", "company": null, "email": null, "phone": null, "note": null}],
+                "reservationsShared": [{"holder": "THEM", "concern": "REACH", "note": "Doubts my reach"}]""".formatted(lee, sam);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            meetings.send(eventId, alice, "rapport.meeting.held.v1", UUID.randomUUID().toString(), """
+                    {"meetingId":"%s","contactId":"%s","stage":"DISCOVERY","heldAt":"%s","askedWhoTheyKnow":true,
+                     "bothAgreedToFollowUp":true,"commonGround":null,%s}""".formatted(UUID.randomUUID(), sam, Instant.now(), yield));
+        }
+        awaitStage(sam, "EXPLORING");
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(as("alice").get("/contacts/" + sam + "/reservations")
+                .<List<String>>path("items.concern")).containsExactly("REACH"));
+
+        List<String> named = as("alice").queryParam("limit", 200).get("/contacts").path("items.findAll { it.name == '%s' }.id".formatted(lee));
+        assertThat(named).as("created exactly once, though delivered twice").hasSize(1);
+        as("alice").get("/contacts/" + named.get(0)).then().statusCode(200)
+                .body("source", org.hamcrest.Matchers.equalTo("INTRODUCED"))
+                .body("introducedBy", org.hamcrest.Matchers.equalTo(sam))
+                .body("stage", org.hamcrest.Matchers.equalTo("PROSPECT"))
+                .body("company", org.hamcrest.Matchers.equalTo("Park Lettings"))
+                .body("notes", org.hamcrest.Matchers.equalTo("Named by Pat Lee in a one-to-one: Needs an accountant"));
+        List<String> kims = as("alice").queryParam("limit", 200).get("/contacts").path("items.findAll { it.name == 'Someone else' || it.id == '%s' }.id"
+                .formatted(known));
+        assertThat(kims).as("the same email: already a contact").containsExactly(known);
+    }
+
     private void held(String eventId, String contact, String stage, Instant heldAt) {
         meetings.send(eventId, alice, "rapport.meeting.held.v1", UUID.randomUUID().toString(), """
                 {"meetingId":"%s","contactId":"%s","stage":"%s","heldAt":"%s","askedWhoTheyKnow":true,"bothAgreedToFollowUp":true}"""
