@@ -14,6 +14,18 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
+    /** What tells one of an owner's contacts from another, for finding duplicates. */
+    public record ContactIdentity(UUID id, String name, String company, String email) {
+    }
+
+    /** Every one of the owner's contacts, as its identity only, in one query. */
+    public List<ContactIdentity> identities(UUID ownerId) {
+        return getEntityManager()
+                .createQuery("select c.id, c.name, c.company, c.email from Contact c where c.ownerId = :owner", ContactIdentity.class)
+                .setParameter("owner", ownerId)
+                .getResultList();
+    }
+
     public Optional<Contact> findOwned(UUID ownerId, UUID id) {
         return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId)).firstResultOptional();
     }
