@@ -305,7 +305,7 @@ class ImportResourceTest {
         assertThat(count("select count(*) from outbox_event where payload::text like ?", "%" + tag + "%")).isZero();
     }
 
-    /** 5,000 rows, the most an import takes: how long it takes, and that its report (~0.6 MB) is replayed whole. */
+    /** 5,000 rows, the most an import takes: how long it takes, and that its report (~0.4 MB) is replayed whole. */
     @Test
     void fiveThousandRowsAreImportedAndTheirReportReplayed() {
         String tag = marker();
