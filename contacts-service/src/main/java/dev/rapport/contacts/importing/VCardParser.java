@@ -11,7 +11,7 @@ import dev.rapport.platform.http.ProblemException;
 
 /**
  * Reads vCard 3.0 (RFC 2426) and 4.0 (RFC 6350) files: one card, {@code BEGIN:VCARD} to
- * {@code END:VCARD}, is one row. Folded lines are unfolded before decoding, so that a fold inside
+ * {@code END:VCARD}, is one row; an optional UTF-8 byte order mark comes first. Folded lines are unfolded before decoding, so that a fold inside
  * a UTF-8 sequence does no harm, and each card is decoded on its own: a card that is not UTF-8
  * is refused alone. FN (or else N) gives the name, ORG the company, TITLE the role, the first
  * EMAIL and TEL the email and phone, NOTE the notes and CATEGORIES the tags; other properties
@@ -160,14 +160,15 @@ final class VCardParser {
 
     /**
      * The logical lines: a line that begins with a space or a tab continues the one before,
-     * without its line break and that one character. Line breaks are CRLF or LF.
+     * without its line break and that one character. Line breaks are CRLF or LF; a UTF-8 byte
+     * order mark at the start is skipped.
      */
     static List<Line> unfold(byte[] body) {
         List<Line> lines = new ArrayList<>();
         ByteArrayOutputStream current = null;
         int currentNumber = 0;
         int number = 0;
-        int start = 0;
+        int start = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
         while (start < body.length) {
             int end = start;
             while (end < body.length && body[end] != '\n') {

@@ -69,6 +69,15 @@ class VCardParserTest {
     }
 
     @Test
+    void aByteOrderMarkMayComeFirst() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+        body.writeBytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Carter\r\nEND:VCARD\r\n".getBytes(UTF_8));
+
+        assertThat(request(VCardParser.parse(body.toByteArray()), 0).name()).isEqualTo("Sam Carter");
+    }
+
+    @Test
     void withoutFnTheNameComesFromN() {
         assertThat(request(parse("BEGIN:VCARD\nVERSION:3.0\nN:Carter;Sam;;Dr.;\nEND:VCARD\n"), 0).name()).isEqualTo("Sam Carter");
     }
