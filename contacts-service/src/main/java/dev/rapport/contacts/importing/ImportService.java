@@ -24,7 +24,7 @@ import jakarta.validation.Validator;
  * validated as POST /contacts validates its body and checked against the owner's contacts and
  * the rows before it; the new contacts are created through {@link ContactService#createAll},
  * which publishes rapport.contact.created.v1 for each. A failure of the whole (the database)
- * rolls every row back.
+ * rolls every row back. One owner's imports take turns.
  */
 @ApplicationScoped
 public class ImportService {
@@ -51,6 +51,7 @@ public class ImportService {
             throw new ProblemException("too-many-rows", "Payload too large", 413, "The file has " + parsed.rows().size()
                     + " rows; an import takes at most " + config.maxRows() + ". Split it and import the parts; nothing was imported");
         }
+        contacts.lockImportsOf(ownerId);
         DuplicateCheck duplicates = new DuplicateCheck(contacts.identities(ownerId));
         List<Decision> decisions = new ArrayList<>(parsed.rows().size());
         List<ContactRequest> toCreate = new ArrayList<>();

@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -196,6 +199,25 @@ class ImportResourceTest {
         as("alice").get("/contacts/" + bobs).then().statusCode(404);
         assertThat(countTagged("alice", tag)).isEqualTo(1);
         assertThat(countTagged("bob", tag)).isEqualTo(1);
+    }
+
+    @Test
+    void twoUploadsOfTheSameFileAtOnceCreateEachContactOnce() throws Exception {
+        String tag = marker();
+        StringBuilder csv = new StringBuilder("Name,Company,Tags\n");
+        for (int i = 1; i <= 300; i++) {
+            csv.append("Card ").append(i).append(",Company ").append(tag).append(',').append(tag).append('\n');
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Response> first = pool.submit(() -> upload("alice", CSV, csv.toString()));
+            Future<Response> second = pool.submit(() -> upload("alice", CSV, csv.toString()));
+            List<Integer> created = List.of(first.get().path("created"), second.get().path("created"));
+            assertThat(created).containsExactlyInAnyOrder(300, 0);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(countTagged("alice", tag)).isEqualTo(300);
     }
 
     @Test
