@@ -14,6 +14,31 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
+    /** Key space of the per-owner import locks (apart from the outbox's owner locks). */
+    private static final int IMPORT_LOCKS = 0x494D5054;
+
+    /** What tells one of an owner's contacts from another, for finding duplicates. */
+    public record ContactIdentity(UUID id, String name, String company, String email) {
+    }
+
+    /**
+     * Makes the owner's imports take turns until the transaction ends, so that two uploads at
+     * once cannot both find a contact new and both create it.
+     */
+    public void lockImportsOf(UUID ownerId) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, IMPORT_LOCKS).setParameter(2, ownerId.toString())
+                .getSingleResult();
+    }
+
+    /** Every one of the owner's contacts, as its identity only, in one query. */
+    public List<ContactIdentity> identities(UUID ownerId) {
+        return getEntityManager()
+                .createQuery("select c.id, c.name, c.company, c.email from Contact c where c.ownerId = :owner", ContactIdentity.class)
+                .setParameter("owner", ownerId)
+                .getResultList();
+    }
+
     public Optional<Contact> findOwned(UUID ownerId, UUID id) {
         return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId)).firstResultOptional();
     }

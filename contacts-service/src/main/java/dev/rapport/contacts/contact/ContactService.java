@@ -26,6 +26,7 @@ import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.http.ProblemMappers;
 import dev.rapport.platform.idempotency.IdempotencyStore;
+import dev.rapport.platform.outbox.DomainEvent;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.time.IsoDurations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,20 +67,41 @@ public class ContactService {
 
     @Transactional
     public Versioned create(UUID ownerId, ContactRequest request) {
+        return createAll(ownerId, List.of(request)).get(0);
+    }
+
+    /**
+     * The one way contacts are added, one (POST /contacts) or thousands (an import) at a time:
+     * each starts as PROSPECT with that first entry in its stage history and publishes
+     * rapport.contact.created.v1. The requests must be valid. One flush for all of them, so that
+     * the cost of a contact does not grow with the number already added in the transaction.
+     */
+    @Transactional
+    public List<Versioned> createAll(UUID ownerId, List<ContactRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
         Instant now = now();
-        Contact contact = new Contact();
-        contact.id = UUID.randomUUID();
-        contact.ownerId = ownerId;
-        contact.createdAt = now;
-        contact.stage = RelationshipStage.PROSPECT;
-        apply(contact, request, now);
-        contacts.persistAndFlush(contact);
-        stageChanges.record(ownerId, contact.id, null, contact.stage, null, now);
-        outbox.publish(ownerId, new ContactCreated(contact.id, contact.name, contact.company, contact.role,
-                contact.email, contact.phone, contact.business, contact.targetMarket, contact.idealClient,
-                List.copyOf(contact.tags), contact.source.name(), contact.introducedBy, contact.metAtEventId, contact.metAtEventName,
-                contact.stage.name(), ContactResponse.stayInTouchEvery(contact), contact.createdAt));
-        return versioned(contact);
+        List<Contact> created = new ArrayList<>(requests.size());
+        for (ContactRequest request : requests) {
+            Contact contact = new Contact();
+            contact.id = UUID.randomUUID();
+            contact.ownerId = ownerId;
+            contact.createdAt = now;
+            contact.stage = RelationshipStage.PROSPECT;
+            apply(contact, request, now);
+            contacts.persist(contact);
+            created.add(contact);
+        }
+        for (Contact contact : created) {
+            stageChanges.record(ownerId, contact.id, null, contact.stage, null, now);
+        }
+        contacts.flush();
+        outbox.publishAll(ownerId, created.stream().<DomainEvent>map(contact -> new ContactCreated(contact.id, contact.name,
+                contact.company, contact.role, contact.email, contact.phone, contact.business, contact.targetMarket,
+                contact.idealClient, List.copyOf(contact.tags), contact.source.name(), contact.introducedBy, contact.metAtEventId,
+                contact.metAtEventName, contact.stage.name(), ContactResponse.stayInTouchEvery(contact), contact.createdAt)).toList());
+        return created.stream().map(ContactService::versioned).toList();
     }
 
     @Transactional

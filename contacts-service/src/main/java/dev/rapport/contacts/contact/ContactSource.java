@@ -8,5 +8,7 @@ public enum ContactSource {
     INTRODUCED,
     /** Referred to the owner. */
     REFERRED,
+    /** Imported from a collected business card (POST /contacts/import). */
+    BUSINESS_CARD,
     OTHER
 }

@@ -37,6 +37,7 @@ final class ProvenanceStory {
             case MET_AT_EVENT -> first.metAtEventName() != null ? "met at " + first.metAtEventName() : "met at a networking event";
             case INTRODUCED -> "introduced to me";
             case REFERRED -> "referred to me";
+            case BUSINESS_CARD -> "from a collected business card";
             case OTHER -> null;
         };
     }

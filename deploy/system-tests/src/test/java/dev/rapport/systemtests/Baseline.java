@@ -1,5 +1,6 @@
 package dev.rapport.systemtests;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,8 @@ import dev.rapport.systemtests.OpenApiDocument.Operation;
 import dev.rapport.systemtests.OpenApiDocument.Parameter;
 
 /**
- * Valid requests of one user, built from an operation's schemas: every body member, required or
+ * Valid requests of one user, built from an operation's schemas (a body that is not JSON, a
+ * file upload, is the example its media type documents): every body member, required or
  * not, from the document's examples, enums and formats, with the live deployment's values
  * where the documents' examples cannot work here: ids name the user's own records, times lie
  * in the past, and named members (the webhook URL) are overridden.
@@ -43,7 +45,13 @@ final class Baseline {
         for (Parameter parameter : operation.parameters("path")) {
             draft.pathValues.put(parameter.name(), pathIds.get(parameter.name()));
         }
-        if (operation.body() != null) {
+        if (operation.body() != null && !operation.body().json()) {
+            if (operation.body().example() == null) {
+                throw new IllegalStateException(operation + " documents no example of its " + operation.body().contentType() + " body");
+            }
+            draft.headers.put("Content-Type", operation.body().contentType());
+            draft.rawBody = operation.body().example().getBytes(StandardCharsets.UTF_8);
+        } else if (operation.body() != null) {
             draft.headers.put("Content-Type", operation.body().contentType());
             draft.body = value(operation.body().schema(), "");
         }

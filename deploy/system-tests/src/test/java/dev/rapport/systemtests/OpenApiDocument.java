@@ -43,11 +43,19 @@ final class OpenApiDocument {
         }
     }
 
-    /** A request body: its media type, its schema, and whether the operation needs one. */
-    record Body(String contentType, JsonNode schema, boolean required) {
+    /**
+     * A request body: its (first) media type, its schema, whether the operation needs one, and
+     * the media type's first example, for a body that is not JSON (a file upload such as
+     * text/csv), where the schema says no more than "a string".
+     */
+    record Body(String contentType, JsonNode schema, boolean required, String example) {
 
         boolean mergePatch() {
             return contentType.equals("application/merge-patch+json");
+        }
+
+        boolean json() {
+            return contentType.equals("application/json") || contentType.endsWith("+json");
         }
     }
 
@@ -107,7 +115,10 @@ final class OpenApiDocument {
             return null;
         }
         Map.Entry<String, JsonNode> first = content.fields().next();
-        return new Body(first.getKey(), inline(first.getValue().path("schema"), 0), requestBody.path("required").asBoolean(false));
+        Iterator<JsonNode> examples = first.getValue().path("examples").elements();
+        String example = examples.hasNext() ? examples.next().path("value").asText(null) : null;
+        return new Body(first.getKey(), inline(first.getValue().path("schema"), 0), requestBody.path("required").asBoolean(false),
+                example);
     }
 
     /**

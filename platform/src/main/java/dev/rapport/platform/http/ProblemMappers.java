@@ -135,13 +135,13 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "No acceptable representation; this API answers application/json";
-            case 415 -> "Unsupported media type; send application/json";
+            case 415 -> "Unsupported media type; send a Content-Type the operation accepts (application/json unless its OpenAPI document names others)";
             default -> null;
         };
     }
 
     /** A violation's path without the Java method and parameter names: {@code create.request.name} → {@code name}. */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         while (nodes.hasNext()) {

@@ -18,7 +18,7 @@ public class RequireContentType {
             return null;
         }
         return Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
-                "The request has a body but no Content-Type; send application/json").toResponse();
+                "The request has a body but no Content-Type; send the one the operation accepts (application/json unless its OpenAPI document names others)").toResponse();
     }
 
     private static boolean hasBody(ContainerRequestContext request) {

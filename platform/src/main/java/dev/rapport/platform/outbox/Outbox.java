@@ -1,7 +1,13 @@
 package dev.rapport.platform.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.platform.transaction.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -41,30 +48,53 @@ public class Outbox {
     /** Adds an event of {@code ownerId}'s to the outbox; must run inside the change's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(UUID ownerId, DomainEvent event) {
-        UUID id = UUID.randomUUID();
-        String payload;
-        try {
-            payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize " + event.getClass().getSimpleName(), e);
+        return publishAll(ownerId, List.of(event)).get(0);
+    }
+
+    /**
+     * Adds events of {@code ownerId}'s to the outbox, in order, in one JDBC batch; must run
+     * inside the change's transaction. The session's pending changes are flushed first, as a
+     * native statement would flush them; the outbox's own statements then skip that flush,
+     * which would check every entity the session holds once per statement.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(UUID ownerId, List<? extends DomainEvent> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
+        for (DomainEvent event : events) {
+            ids.add(UUID.randomUUID());
+            try {
+                payloads.add(mapper.writeValueAsString(event));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot serialize " + event.getClass().getSimpleName(), e);
+            }
         }
+        entityManager.flush();
         // One owner's publishing transactions take turns, so the outbox order of their events
         // is their commit order and the relay can never publish them the other way round.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, OWNER_ORDER_LOCKS).setParameter(2, ownerId.toString())
                 .getSingleResult();
-        entityManager.createNativeQuery("""
-                insert into outbox_event (id, owner_id, subject, type, occurred_at, payload)
-                values (?1, ?2, ?3, ?4, ?5, cast(?6 as json))""")
-                .setParameter(1, id)
-                .setParameter(2, ownerId)
-                .setParameter(3, event.subject().toString())
-                .setParameter(4, event.type())
-                .setParameter(5, java.sql.Timestamp.from(clock.instant()))
-                .setParameter(6, payload)
-                .executeUpdate();
+        Timestamp occurredAt = Timestamp.from(clock.instant());
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (id, owner_id, subject, type, occurred_at, payload)
+                    values (?, ?, ?, ?, ?, cast(? as json))""")) {
+                for (int i = 0; i < events.size(); i++) {
+                    insert.setObject(1, ids.get(i));
+                    insert.setObject(2, ownerId);
+                    insert.setString(3, events.get(i).subject().toString());
+                    insert.setString(4, events.get(i).type());
+                    insert.setTimestamp(5, occurredAt);
+                    insert.setString(6, payloads.get(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         afterCommit.once(WAKE_UP_REGISTERED, relay::wakeUp);
-        return id;
+        return ids;
     }
 
     /**

@@ -34,6 +34,15 @@ public class EchoResource {
         return input;
     }
 
+    /** Takes bodies up to 512 KiB (platform-test.large-body-size) instead of the usual 256 KiB; answers their size. */
+    @POST
+    @Path("/large")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @MaxBodySize(property = "platform-test.large-body-size")
+    public int large(byte[] body) {
+        return body.length;
+    }
+
     @GET
     public Response tagged(@QueryParam("q") String q) {
         return Response.ok(new Input(q, null, null, null, null, null, null, null)).tag(ETags.of(7)).build();
