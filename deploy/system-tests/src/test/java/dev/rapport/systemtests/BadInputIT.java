@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.rapport.systemtests.BadInputs.BadInput;
@@ -164,7 +166,12 @@ class BadInputIT {
     private void prepareBaselines(HttpServer sink) throws Exception {
         String past = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
         String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort() + "/hooks";
-        Map<String, String> overrides = Map.of("url", sinkUrl); // the documented example URL is not reachable here
+        Map<String, JsonNode> overrides = Map.of(
+                "url", TextNode.valueOf(sinkUrl), // the documented example URL is not reachable here
+                // A contact is introduced by the user's contact (introducedBy), so not met at an event.
+                "source", TextNode.valueOf("INTRODUCED"),
+                "metAtEventId", NullNode.getInstance(),
+                "metAtEventName", NullNode.getInstance());
         for (String user : USERS) {
             ruleSettings.put(user, JSON.readTree(sendPatiently("notifications-service", user, new Draft("GET", "/settings/rules")).body()));
             baselines.put(user, new Baseline(null, past, overrides));

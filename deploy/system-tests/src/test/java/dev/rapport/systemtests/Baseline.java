@@ -24,16 +24,17 @@ final class Baseline {
 
     private final String contactId;
     private final String past;
-    private final Map<String, String> overrides;
+    private final Map<String, JsonNode> overrides;
 
     /**
      * @param contactId the user's contact, for every id a body carries (contactId, partnerId:
      *        the only ids request bodies have)
      * @param past the time for every date-time: the documents' examples may lie in the future,
      *        which operations recording what happened refuse
-     * @param overrides values by member name
+     * @param overrides values by member name, where every member filled in would not make a
+     *        valid whole (a provenance has either an introducer or an event, not both)
      */
-    Baseline(String contactId, String past, Map<String, String> overrides) {
+    Baseline(String contactId, String past, Map<String, JsonNode> overrides) {
         this.contactId = contactId;
         this.past = past;
         this.overrides = overrides;
@@ -61,7 +62,7 @@ final class Baseline {
     /** A valid value for {@code schema}, a body member called {@code name}. */
     JsonNode value(JsonNode schema, String name) {
         if (overrides.containsKey(name)) {
-            return NODES.textNode(overrides.get(name));
+            return overrides.get(name).deepCopy();
         }
         String format = schema.path("format").asText();
         if (format.equals("uuid")) {
