@@ -62,4 +62,17 @@ public class ContactReplicaRepository implements PanacheRepositoryBase<ContactRe
                 .setParameter(4, Timestamp.from(eventTime))
                 .executeUpdate();
     }
+
+    /**
+     * Erases what the replica knows of the person: a nameless tombstone, which no later or
+     * replayed event brings back.
+     *
+     * @return the number of rows changed: 0 if the contact is another owner's
+     */
+    public int erase(UUID ownerId, UUID contactId, Instant eventTime) {
+        markDeleted(ownerId, contactId, eventTime);
+        return getEntityManager().createNativeQuery("update contact_replica set name = ?3 where contact_id = ?1 and owner_id = ?2")
+                .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, UNKNOWN_NAME)
+                .executeUpdate();
+    }
 }

@@ -11,6 +11,7 @@ import dev.rapport.platform.inbox.MalformedEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 /**
  * Keeps the contact replica from contacts-service's events on {@code rapport.contacts.v1}.
@@ -24,15 +25,18 @@ public class ContactsConsumer {
     static final String CREATED = "rapport.contact.created.v1";
     static final String UPDATED = "rapport.contact.updated.v1";
     static final String DELETED = "rapport.contact.deleted.v1";
+    static final String ERASED = "rapport.contact.erased.v1";
 
     private final IdempotentConsumer consumer;
     private final ContactReplicaRepository replica;
     private final ObjectMapper mapper;
+    private final Event<ContactErasure> erasures;
 
-    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replica, ObjectMapper mapper) {
+    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replica, ObjectMapper mapper, Event<ContactErasure> erasures) {
         this.consumer = consumer;
         this.replica = replica;
         this.mapper = mapper;
+        this.erasures = erasures;
     }
 
     @Incoming("contacts")
@@ -60,6 +64,17 @@ public class ContactsConsumer {
                 if (replica.markDeleted(event.ownerId(), deleted.contactId(), event.time()) == 0) {
                     Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), deleted.contactId());
                 }
+            }
+            case ERASED -> {
+                ContactDeleted erased = event.dataAs(ContactDeleted.class, mapper);
+                if (erased.contactId() == null) {
+                    throw new MalformedEventException("Event " + event.id() + " lacks contactId");
+                }
+                if (replica.erase(event.ownerId(), erased.contactId(), event.time()) == 0) {
+                    Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), erased.contactId());
+                    return;
+                }
+                erasures.fire(new ContactErasure(event.ownerId(), erased.contactId()));
             }
             default -> Log.debugf("Skipping event %s of type %s, which this service does not need", event.id(), event.type());
         }

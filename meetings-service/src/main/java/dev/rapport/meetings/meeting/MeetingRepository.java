@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.rapport.meetings.contacts.ContactErasure;
 import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.outbox.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 @ApplicationScoped
 public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
@@ -40,5 +43,17 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
         }
         query.append(" order by createdAt desc, id desc");
         return find(query.toString(), parameters).page(0, page.limit() + 1).list();
+    }
+
+    /**
+     * Deletes the owner's meetings with an erased contact, and their events still in the
+     * outbox (which name the contact and, for meetings, the names the contact gave).
+     */
+    void onContactErased(@Observes ContactErasure erasure, Outbox outbox) {
+        List<Meeting> erased = list("ownerId = ?1 and contactId = ?2", erasure.ownerId(), erasure.contactId());
+        for (Meeting each : erased) {
+            outbox.forgetSubject(erasure.ownerId(), each.id);
+            delete(each);
+        }
     }
 }
