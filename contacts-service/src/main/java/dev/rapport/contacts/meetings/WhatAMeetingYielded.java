@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.rapport.contacts.connection.ConnectionOrigin;
+import dev.rapport.contacts.connection.ConnectionService;
 import dev.rapport.contacts.contact.Contact;
 import dev.rapport.contacts.contact.ContactRepository;
 import dev.rapport.contacts.contact.ContactRequest;
@@ -21,7 +23,8 @@ import jakarta.validation.Validator;
 
 /**
  * Turns what a held one-to-one yielded into the relationship record: each name given becomes a
- * new PROSPECT introduced by the person met (unless the owner already has them), and each
+ * new PROSPECT introduced by the person met (unless the owner already has them), connected to
+ * the person met either way, and each
  * reservation shared becomes an open reservation on the person met. Runs in the consumer's
  * transaction, once per event.
  */
@@ -35,12 +38,15 @@ public class WhatAMeetingYielded {
 
     private final ContactRepository contacts;
     private final ContactService contactService;
+    private final ConnectionService connections;
     private final ReservationService reservations;
     private final Validator validator;
 
-    WhatAMeetingYielded(ContactRepository contacts, ContactService contactService, ReservationService reservations, Validator validator) {
+    WhatAMeetingYielded(ContactRepository contacts, ContactService contactService, ConnectionService connections,
+            ReservationService reservations, Validator validator) {
         this.contacts = contacts;
         this.contactService = contactService;
+        this.connections = connections;
         this.reservations = reservations;
         this.validator = validator;
     }
@@ -64,8 +70,10 @@ public class WhatAMeetingYielded {
 
     /** A new prospect introduced by the person met, unless the owner already has them (same email, or name and company). */
     private void introduce(UUID ownerId, Contact met, UUID meetingId, NameGiven name) {
-        if (contacts.findSamePerson(ownerId, name.email(), name.name(), name.company()).isPresent()) {
+        Contact known = contacts.findSamePerson(ownerId, name.email(), name.name(), name.company()).orElse(null);
+        if (known != null) {
             Log.debugf("Meeting %s: %s is already a contact", meetingId, name.name());
+            connect(ownerId, met, known.id);
             return;
         }
         String named = "Named" + (met == null ? "" : " by " + met.name) + " in a one-to-one";
@@ -74,7 +82,14 @@ public class WhatAMeetingYielded {
                 name.note() == null || name.note().isBlank() ? named : named + ": " + name.note().strip(),
                 ContactSource.INTRODUCED, met == null ? null : met.id, null, null, null);
         if (valid(request, meetingId)) {
-            contactService.create(ownerId, request);
+            connect(ownerId, met, contactService.create(ownerId, request).contact().id());
+        }
+    }
+
+    /** The person met knows the person they named (nothing if that link exists already). */
+    private void connect(UUID ownerId, Contact met, UUID named) {
+        if (met != null && !met.id.equals(named)) {
+            connections.connect(ownerId, met.id, named, "Named in a one-to-one", ConnectionOrigin.INTRODUCTION);
         }
     }
 

@@ -39,6 +39,16 @@ public enum RelationshipStage {
         return next;
     }
 
+    /** Whether the owner knows the contact in person: a one-to-one has been held. */
+    public boolean knownInPerson() {
+        return this == EXPLORING || this == QUALIFYING || this == PARTNER;
+    }
+
+    /** Whether the relationship has ended (declined or collapsed). */
+    public boolean ended() {
+        return this == DECLINED || this == CLOSED;
+    }
+
     /** Whether a move to this stage must say why. */
     public boolean requiresReason() {
         return this == CLOSED;

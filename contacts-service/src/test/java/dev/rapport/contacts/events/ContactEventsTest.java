@@ -66,4 +66,33 @@ class ContactEventsTest {
         assertThat(events.get(1).value()).contains("\"company\":\"Carter & Co\"");
         assertThat(events.stream().map(r -> TopicReader.header(r, "ce_id")).distinct()).hasSize(3);
     }
+
+    @Test
+    void connectingAndDisconnectingPublishCloudEventsAboutTheContactTheyWereMadeFrom() {
+        String token = Tokens.of("alice");
+        UUID sam = create(token, "Sam Carter");
+        UUID priya = create(token, "Priya Shah");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"contactId\": \"" + priya + "\", \"note\": \"Golf\"}")
+                .post("/contacts/" + sam + "/connections").then().statusCode(201);
+        given().auth().oauth2(token).delete("/contacts/" + priya + "/connections/" + sam).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(topic.poll(TopicReader.withSubject(sam))).hasSize(2);
+            assertThat(topic.poll(TopicReader.withSubject(priya))).hasSize(2);
+        });
+        ConsumerRecord<String, String> connected = topic.poll(TopicReader.withSubject(sam)).get(1);
+        assertThat(TopicReader.header(connected, "ce_type")).isEqualTo(ContactConnected.TYPE);
+        assertThat(connected.key()).isEqualTo(Tokens.subjectOf("alice"));
+        assertThat(connected.value()).contains("\"contactId\":\"" + sam + "\"", "\"otherContactId\":\"" + priya + "\"",
+                "\"note\":\"Golf\"", "\"origin\":\"MANUAL\"");
+        ConsumerRecord<String, String> disconnected = topic.poll(TopicReader.withSubject(priya)).get(1);
+        assertThat(TopicReader.header(disconnected, "ce_type")).isEqualTo(ContactDisconnected.TYPE);
+        assertThat(disconnected.value()).contains("\"contactId\":\"" + priya + "\"", "\"otherContactId\":\"" + sam + "\"");
+    }
+
+    private static UUID create(String token, String name) {
+        String location = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\": \"" + name + "\"}")
+                .post("/contacts").then().statusCode(201).extract().header("Location");
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
 }

@@ -129,6 +129,8 @@ class MeetingDrivenStagesTest {
         List<String> kims = as("alice").queryParam("limit", 200).get("/contacts").path("items.findAll { it.name == 'Someone else' || it.id == '%s' }.id"
                 .formatted(known));
         assertThat(kims).as("the same email: already a contact").containsExactly(known);
+        assertThat(as("alice").get("/contacts/" + sam + "/connections").<List<String>>path("items.contactId"))
+                .as("the person met knows both, once each").containsExactlyInAnyOrder(named.get(0), known);
     }
 
     private void held(String eventId, String contact, String stage, Instant heldAt) {

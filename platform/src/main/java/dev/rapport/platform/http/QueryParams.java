@@ -7,7 +7,7 @@ import dev.rapport.platform.json.StrictUuidDeserializer;
 
 /**
  * Reads optional query filters from their raw text, exactly: a canonical UUID, an enum
- * constant's exact name, {@code true} or {@code false}. A bad value, an empty one included,
+ * constant's exact name, {@code true} or {@code false}, a whole number in a range. A bad value, an empty one included,
  * is a 400 naming the parameter (rather than the 404 JAX-RS gives when it cannot convert one,
  * or the silent {@code false} it makes of {@code ?unread=yes}). Absent means no filter.
  */
@@ -47,5 +47,20 @@ public final class QueryParams {
             return true;
         }
         throw ProblemException.invalid(name, "must be true or false");
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}, written in ASCII digits only (no sign,
+     * exponent, spaces or other scripts' digits); absent is {@code absent}.
+     */
+    public static int integer(String name, String value, int min, int max, int absent) {
+        if (value == null) {
+            return absent;
+        }
+        int number = value.matches("[0-9]{1,9}") ? Integer.parseInt(value) : -1;
+        if (number < min || number > max) {
+            throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+        }
+        return number;
     }
 }
