@@ -1,5 +1,6 @@
 package dev.rapport.systemtests;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -40,11 +41,17 @@ final class Baseline {
         this.overrides = overrides;
     }
 
-    /** The valid request, with {@code pathIds} for the path's parameters; no optional parameter. */
+    /** The valid request, with {@code pathIds} for the path's parameters and the required query parameters; no optional one. */
     Draft request(Operation operation, Map<String, String> pathIds) {
         Draft draft = new Draft(operation.method(), operation.path());
         for (Parameter parameter : operation.parameters("path")) {
             draft.pathValues.put(parameter.name(), pathIds.get(parameter.name()));
+        }
+        for (Parameter parameter : operation.parameters("query")) {
+            if (parameter.required()) { // a search's q
+                JsonNode value = value(parameter.schema(), parameter.name());
+                draft.query.add(parameter.name() + "=" + URLEncoder.encode(value.asText(), StandardCharsets.UTF_8));
+            }
         }
         if (operation.body() != null && !operation.body().json()) {
             if (operation.body().example() == null) {
