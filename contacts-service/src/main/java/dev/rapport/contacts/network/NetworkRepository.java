@@ -33,19 +33,21 @@ public class NetworkRepository {
 
     /**
      * The next frontier of level {@code l}: the contacts one connection away from its frontier
-     * that no earlier level holds. OFFSET 0 keeps it one subquery, computed once per level;
-     * without it the planner copies it into each place that uses {@code next}.
+     * (through either index) that no earlier level holds; EXCEPT also drops the duplicates, in
+     * one hash. OFFSET 0 keeps it one subquery, computed once per level; without it the planner
+     * copies it into each place that uses {@code next}.
      */
     private static final String NEXT_FRONTIER = """
             select array(
                 select e.contact_b from contact_connection e where e.owner_id = :owner and e.contact_a = any(l.frontier)
-                union
+                union all
                 select e.contact_a from contact_connection e where e.owner_id = :owner and e.contact_b = any(l.frontier)
                 except
                 select unnest(l.visited)) as next
             offset 0""";
 
-    private static final String REACH = """
+    // Package-private, so that NetworkQueryBenchmark can print their plans.
+    static final String REACH = """
             with recursive level (distance, frontier, visited) as (
                 select 0, array[c.id], array[c.id] from contact c where c.owner_id = :owner and c.id = :start
               union all
@@ -68,43 +70,49 @@ public class NetworkRepository {
             order by s.distance, c.trust_rating desc nulls last, c.name, c.id
             limit :limit""".formatted(NEXT_FRONTIER);
 
-    private static final String INTRODUCTION_PATH = """
-            with recursive level (distance, frontier, visited, reached_known) as (
-                select 0, array[c.id], array[c.id], c.stage in (%1$s)
+    static final String INTRODUCTION_PATH = """
+            with recursive known as materialized (
+                select id from contact where owner_id = :owner and stage in (%1$s)
+            ),
+            level (distance, frontier, visited, first_hop) as (
+                select 0, array[c.id], array[c.id], case when c.stage in (%1$s) then c.id end
                 from contact c where c.owner_id = :owner and c.id = :target
               union all
+                -- Each level also names its most trusted contact known in person, if any: the walk
+                -- stops there, and the path starts with that contact. The frontier meets the known
+                -- contacts in a hash join: a deep walk's last frontier holds thousands of contacts.
                 select l.distance + 1, n.next, l.visited || n.next,
-                       exists (select 1 from contact k where k.owner_id = :owner and k.id = any(n.next) and k.stage in (%1$s))
+                       (select c.id from contact c
+                        where c.owner_id = :owner and c.id in (select x.id from unnest(n.next) x (id) join known k on k.id = x.id)
+                        order by c.trust_rating desc nulls last, c.name, c.id limit 1)
                 from level l cross join lateral (%2$s) n
-                where not l.reached_known and l.distance < :hops and cardinality(l.frontier) > 0
+                where l.first_hop is null and l.distance < :hops and cardinality(l.frontier) > 0
+                  -- An owner who has met no one yet (a new user) needs no walk to learn there is no path.
+                  and exists (select 1 from known)
             ),
-            hop (distance, contact_id, note) as (
-                -- The first: of the contacts known in person nearest the target, the most trusted.
-                (select l.distance, k.id, cast(null as varchar)
-                 from level l join contact k on k.owner_id = :owner and k.id = any(l.frontier)
-                 where l.reached_known and k.stage in (%1$s)
-                 order by k.trust_rating desc nulls last, k.name, k.id
-                 limit 1)
+            -- The hops carry what the answer shows, so that no join with all of the owner's contacts follows.
+            hop (distance, id, name, stage, trust_rating, note) as (
+                select l.distance, k.id, k.name, k.stage, k.trust_rating, cast(null as varchar)
+                from level l join contact k on k.owner_id = :owner and k.id = l.first_hop
               union all
                 -- Then each time the most trusted of its connections one level nearer the target.
-                select h.distance - 1, nearer.id, nearer.note
+                select h.distance - 1, nearer.id, nearer.name, nearer.stage, nearer.trust_rating, nearer.note
                 from hop h
                 cross join lateral (
-                    select c.id, e.note
+                    select c.id, c.name, c.stage, c.trust_rating, e.note
                     from contact_connection e
                     join contact c on c.owner_id = :owner
-                                  and c.id = case when e.contact_a = h.contact_id then e.contact_b else e.contact_a end
+                                  and c.id = case when e.contact_a = h.id then e.contact_b else e.contact_a end
                     join level l on l.distance = h.distance - 1 and c.id = any(l.frontier)
-                    where e.owner_id = :owner and (e.contact_a = h.contact_id or e.contact_b = h.contact_id)
+                    where e.owner_id = :owner and (e.contact_a = h.id or e.contact_b = h.id)
                     order by c.trust_rating desc nulls last, c.name, c.id
                     limit 1) nearer
                 where h.distance > 0
             )
-            select c.id, c.name, c.stage, c.trust_rating, h.note
-            from hop h join contact c on c.owner_id = :owner and c.id = h.contact_id
-            order by h.distance desc""".formatted(KNOWN_IN_PERSON, NEXT_FRONTIER);
+            select id, name, stage, trust_rating, note from hop
+            order by distance desc""".formatted(KNOWN_IN_PERSON, NEXT_FRONTIER);
 
-    private static final String SEARCH = """
+    static final String SEARCH = """
             with serves as materialized (
                 select c.id, c.name, c.stage, c.trust_rating, ts_rank(c.search, q) as relevance
                 from contact c, websearch_to_tsquery('english', :q) q

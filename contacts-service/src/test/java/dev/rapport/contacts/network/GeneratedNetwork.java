@@ -49,7 +49,8 @@ final class GeneratedNetwork {
     GeneratedNetwork(long seed, int size, int connections, double knownInPerson, double matching) {
         Random random = new Random(seed);
         String tag = letters(new Random(), 6);
-        word = "qz" + letters(new Random(), 8);
+        // Ends in "er", so that English stemming takes its plural ("...ers") to the same lexeme.
+        word = "qz" + letters(new Random(), 8) + "er";
         for (int i = 0; i < size; i++) {
             RelationshipStage stage = random.nextDouble() < knownInPerson
                     ? List.of(RelationshipStage.EXPLORING, RelationshipStage.QUALIFYING, RelationshipStage.PARTNER).get(random.nextInt(3))
