@@ -26,7 +26,7 @@ class ContactEventsTest {
 
     @BeforeEach
     void listen() {
-        topic = new TopicReader(KafkaTopics.SHARED_BROKER, "test.rapport.contacts.v1");
+        topic = new TopicReader(KafkaTopics.SHARED_BROKER, "test.contacts-service.contacts.v1");
     }
 
     @AfterEach

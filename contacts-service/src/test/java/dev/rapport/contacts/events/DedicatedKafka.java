@@ -23,7 +23,7 @@ public class DedicatedKafka implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         broker = KafkaBrokerProcess.start();
-        broker.createTopics("test.rapport.contacts.v1");
+        broker.createTopics("test.contacts-service.contacts.v1");
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                 "rapport.outbox.delivery-timeout", "3s");
     }

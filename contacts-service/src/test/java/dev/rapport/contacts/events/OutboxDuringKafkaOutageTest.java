@@ -35,7 +35,7 @@ class OutboxDuringKafkaOutageTest {
         given().auth().oauth2(Tokens.of("alice")).get(location).then().statusCode(200);
 
         broker.startAgain();
-        try (TopicReader topic = new TopicReader(broker.bootstrapServers(), "test.rapport.contacts.v1")) {
+        try (TopicReader topic = new TopicReader(broker.bootstrapServers(), "test.contacts-service.contacts.v1")) {
             // The reader starts at the end; the relay may already have sent the event, so read from the start.
             topic.rewind();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

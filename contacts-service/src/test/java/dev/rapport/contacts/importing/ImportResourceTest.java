@@ -223,7 +223,7 @@ class ImportResourceTest {
     @Test
     void eachCreatedContactPublishesItsCreatedEvent() {
         String tag = marker();
-        try (TopicReader topic = new TopicReader(KafkaTopics.SHARED_BROKER, "test.rapport.contacts.v1")) {
+        try (TopicReader topic = new TopicReader(KafkaTopics.SHARED_BROKER, "test.contacts-service.contacts.v1")) {
             Response imported = upload("alice", CSV, "Name,Tags\nSam " + tag + "," + tag + "\nJo " + tag + "," + tag + "\n,\nJo " + tag + "," + tag + "\n")
                     .then().statusCode(201).body("created", equalTo(2)).extract().response();
             List<UUID> created = List.of(UUID.fromString(imported.path("rows[0].contactId")),

@@ -181,7 +181,7 @@ class StageResourceTest {
 
     @Test
     void aChangePublishesStageChangedThroughTheOutbox() throws Exception {
-        try (TopicReader topic = new TopicReader(KafkaTopics.SHARED_BROKER, "test.rapport.contacts.v1")) {
+        try (TopicReader topic = new TopicReader(KafkaTopics.SHARED_BROKER, "test.contacts-service.contacts.v1")) {
             String location = create("alice");
             UUID id = idOf(location);
             move(location, null, "{\"to\": \"DECLINED\", \"reason\": \"Not looking for partners\"}").then().statusCode(200);
