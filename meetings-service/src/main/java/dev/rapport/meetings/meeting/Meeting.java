@@ -52,6 +52,16 @@ public class Meeting extends PanacheEntityBase {
     public List<SharedReservation> reservationsShared;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    @Column(name = "invited_at")
+    public Instant invitedAt;
+    /** When the invitation was accepted, declined or marked unanswered. */
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+    /** A REFERRAL_FIT meeting arranged without a held, agreed DISCOVERY meeting, on purpose. */
+    @Column(name = "two_stage_overridden")
+    public boolean twoStageOverridden;
+    @Column(name = "override_reason")
+    public String overrideReason;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

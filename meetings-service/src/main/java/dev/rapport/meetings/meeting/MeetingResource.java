@@ -1,6 +1,7 @@
 package dev.rapport.meetings.meeting;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,9 +36,14 @@ import jakarta.ws.rs.core.Response;
 
 @Path("/one-to-ones")
 @Authenticated
-@Tag(name = "One-to-ones", description = "One-to-one meetings with contacts, from scheduled to held")
+@Tag(name = "One-to-ones", description = "One-to-one meetings with contacts, from the invitation to the meeting held")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingResource {
+
+    private static final String TRANSITION_CONFLICT = "The one-to-one's status does not allow the move (invalid-transition; "
+            + "the detail names the allowed moves), it was changed concurrently, or a request with the same Idempotency-Key "
+            + "is still running";
+    private static final String PRECONDITION_FAILED = "If-Match does not match the one-to-one's current ETag";
 
     private final MeetingService meetings;
     private final CurrentOwner owner;
@@ -49,14 +55,16 @@ public class MeetingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "scheduleMeeting", summary = "Schedule a one-to-one meeting",
-            description = "Schedules a meeting with one of the caller's contacts and publishes rapport.meeting.scheduled.v1. "
+    @Operation(operationId = "scheduleMeeting", summary = "Invite a contact to a one-to-one, or record one agreed already",
+            description = "With status INVITED, sends an invitation (publishes rapport.invitation.sent.v1); with status SCHEDULED "
+                    + "(the default), records a meeting agreed already (publishes rapport.meeting.scheduled.v1). "
                     + "An unknown, deleted or foreign contact is refused with 422 unknown-contact; a REFERRAL_FIT meeting "
-                    + "without a held DISCOVERY meeting where both agreed to follow up with 422 discovery-required.")
-    @APIResponse(responseCode = "201", description = "The meeting was scheduled; Location names it",
+                    + "without a held DISCOVERY meeting where both agreed to follow up with 422 discovery-required, unless "
+                    + "overrideTwoStageRule is true with a reason, which the meeting records.")
+    @APIResponse(responseCode = "201", description = "The one-to-one was arranged; Location names it",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response schedule(@Valid @NotNull ScheduleMeetingRequest body) {
-        MeetingService.Versioned created = meetings.schedule(owner.id(), body);
+        MeetingService.Versioned created = meetings.arrange(owner.id(), body);
         return Response.created(URI.create("/one-to-ones/" + created.meeting().id()))
                 .tag(ETags.of(created.version()))
                 .entity(created.meeting())
@@ -92,6 +100,72 @@ public class MeetingResource {
     }
 
     @POST
+    @Path("/{id}/accept")
+    @Operation(operationId = "acceptInvitation", summary = "Record that the contact accepted the invitation",
+            description = "INVITED → ACCEPTED; publishes rapport.invitation.accepted.v1. Agree the time next with /schedule. "
+                    + "Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The accepted one-to-one, with its new ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "409", description = TRANSITION_CONFLICT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = PRECONDITION_FAILED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response accept(@PathParam("id") UUID id,
+            @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch) {
+        return answer(meetings.accept(owner.id(), id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Operation(operationId = "declineInvitation", summary = "Record that the contact declined the invitation",
+            description = "INVITED → DECLINED; publishes rapport.invitation.declined.v1 (contacts-service moves a PROSPECT or "
+                    + "INVITED contact to DECLINED). Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The declined one-to-one, with its new ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "409", description = TRANSITION_CONFLICT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = PRECONDITION_FAILED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response decline(@PathParam("id") UUID id,
+            @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch) {
+        return answer(meetings.decline(owner.id(), id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/no-response")
+    @Operation(operationId = "markInvitationUnanswered", summary = "Record that the invitation went unanswered",
+            description = "INVITED → NO_RESPONSE; publishes rapport.invitation.expired.v1 (contacts-service moves a PROSPECT or "
+                    + "INVITED contact to DECLINED). Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The unanswered one-to-one, with its new ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "409", description = TRANSITION_CONFLICT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = PRECONDITION_FAILED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response noResponse(@PathParam("id") UUID id,
+            @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch) {
+        return answer(meetings.noResponse(owner.id(), id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "scheduleAcceptedMeeting", summary = "Agree the time of a one-to-one, or reschedule it",
+            description = "ACCEPTED → SCHEDULED (publishes rapport.meeting.scheduled.v1), or SCHEDULED → SCHEDULED at a new "
+                    + "time (publishes rapport.meeting.rescheduled.v1); every time agreed stays in the history. Honours If-Match.")
+    @APIResponse(responseCode = "200", description = "The scheduled one-to-one, with its new ETag",
+            content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
+    @APIResponse(responseCode = "409", description = TRANSITION_CONFLICT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "412", description = PRECONDITION_FAILED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response scheduleAccepted(@PathParam("id") UUID id,
+            @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull MeetingTimeRequest body) {
+        return answer(meetings.schedule(owner.id(), id, ifMatch, body));
+    }
+
+    @POST
     @Path("/{id}/held")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordMeetingHeld", summary = "Record that a meeting took place",
@@ -99,32 +173,43 @@ public class MeetingResource {
                     + "heldAt must not be in the future. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The held meeting, with its new ETag",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(responseCode = "409", description = "The meeting is not SCHEDULED (invalid-transition), was changed concurrently, "
-            + "or a request with the same Idempotency-Key is still running",
+    @APIResponse(responseCode = "409", description = TRANSITION_CONFLICT,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the meeting's current ETag",
+    @APIResponse(responseCode = "412", description = PRECONDITION_FAILED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response hold(@PathParam("id") UUID id,
             @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MeetingHeldRequest body) {
-        MeetingService.Versioned held = meetings.hold(owner.id(), id, ifMatch, body);
-        return Response.ok(held.meeting()).tag(ETags.of(held.version())).build();
+        return answer(meetings.hold(owner.id(), id, ifMatch, body));
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(operationId = "cancelMeeting", summary = "Cancel a scheduled meeting",
-            description = "Moves a SCHEDULED meeting to CANCELLED and publishes rapport.meeting.cancelled.v1. Honours If-Match.")
+    @Operation(operationId = "cancelMeeting", summary = "Cancel a one-to-one that has not taken place",
+            description = "Moves an INVITED, ACCEPTED or SCHEDULED one-to-one to CANCELLED and publishes "
+                    + "rapport.meeting.cancelled.v1. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The cancelled meeting, with its new ETag",
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
-    @APIResponse(responseCode = "409", description = "The meeting is not SCHEDULED (invalid-transition), was changed concurrently, "
-            + "or a request with the same Idempotency-Key is still running",
+    @APIResponse(responseCode = "409", description = TRANSITION_CONFLICT,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the meeting's current ETag",
+    @APIResponse(responseCode = "412", description = PRECONDITION_FAILED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response cancel(@PathParam("id") UUID id,
             @Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch) {
-        MeetingService.Versioned cancelled = meetings.cancel(owner.id(), id, ifMatch);
-        return Response.ok(cancelled.meeting()).tag(ETags.of(cancelled.version())).build();
+        return answer(meetings.cancel(owner.id(), id, ifMatch));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getMeetingHistory", summary = "The history of a one-to-one, oldest first",
+            description = "How it began, each answer, each time agreed (reschedulings included) and how it ended.")
+    @APIResponse(responseCode = "200", description = "Every move of the one-to-one",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MeetingChangeResponse.class)))
+    public List<MeetingChangeResponse> history(@PathParam("id") UUID id) {
+        return meetings.history(owner.id(), id);
+    }
+
+    private static Response answer(MeetingService.Versioned changed) {
+        return Response.ok(changed.meeting()).tag(ETags.of(changed.version())).build();
     }
 }
