@@ -9,5 +9,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * only the fields it reads. The rest of the profile is ignored on purpose.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ContactProfile(UUID contactId, String name) {
+record ContactProfile(UUID contactId, String name, UUID metAtEventId) {
 }

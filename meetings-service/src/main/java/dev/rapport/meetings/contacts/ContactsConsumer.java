@@ -31,12 +31,15 @@ public class ContactsConsumer {
     private final ContactReplicaRepository replica;
     private final ObjectMapper mapper;
     private final Event<ContactErasure> erasures;
+    private final Event<ContactMetAtEvent> metAtEvent;
 
-    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replica, ObjectMapper mapper, Event<ContactErasure> erasures) {
+    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replica, ObjectMapper mapper, Event<ContactErasure> erasures,
+            Event<ContactMetAtEvent> metAtEvent) {
         this.consumer = consumer;
         this.replica = replica;
         this.mapper = mapper;
         this.erasures = erasures;
+        this.metAtEvent = metAtEvent;
     }
 
     @Incoming("contacts")
@@ -54,6 +57,11 @@ public class ContactsConsumer {
                 }
                 if (replica.upsert(event.ownerId(), profile.contactId(), profile.name(), event.time()) == 0) {
                     Log.debugf("Event %s changed nothing: older than the replica's row, or another owner's contact", event.id());
+                    return;
+                }
+                // Only at creation: a later update must not bring back an attendee the owner removed.
+                if (CREATED.equals(event.type()) && profile.metAtEventId() != null) {
+                    metAtEvent.fire(new ContactMetAtEvent(event.ownerId(), profile.contactId(), profile.metAtEventId(), event.time()));
                 }
             }
             case DELETED -> {

@@ -46,7 +46,8 @@ class ContactEventViewsTest {
                 Object event = mapper.treeToValue(payload, view);
                 UUID contactId = UUID.fromString(payload.path("contactId").asText());
                 if (event instanceof ContactProfile profile) {
-                    assertThat(profile).isEqualTo(new ContactProfile(contactId, payload.path("name").asText()));
+                    UUID metAt = payload.path("metAtEventId").isTextual() ? UUID.fromString(payload.path("metAtEventId").asText()) : null;
+                    assertThat(profile).isEqualTo(new ContactProfile(contactId, payload.path("name").asText(), metAt));
                 } else {
                     assertThat(event).isEqualTo(new ContactDeleted(contactId));
                 }

@@ -23,7 +23,7 @@ class MeetingEventContractTest {
 
     @Test
     void asyncApiDocumentMatchesEveryPublishedEvent() throws Exception {
-        Map<String, Class<? extends DomainEvent>> types = Stream.of(MeetingEvent.class, TouchpointEvent.class)
+        Map<String, Class<? extends DomainEvent>> types = Stream.of(MeetingEvent.class, TouchpointEvent.class, NetworkingEventChange.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .collect(Collectors.toMap(AsyncApiContract::typeOf, c -> c.asSubclass(DomainEvent.class)));
         AsyncApiContract.verify(Path.of("asyncapi.yaml"), mapper, types);

@@ -1,5 +1,9 @@
 package dev.rapport.platform.http;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -12,6 +16,9 @@ import dev.rapport.platform.json.StrictUuidDeserializer;
  * or the silent {@code false} it makes of {@code ?unread=yes}). Absent means no filter.
  */
 public final class QueryParams {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private QueryParams() {
     }
@@ -62,5 +69,26 @@ public final class QueryParams {
             throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
         }
         return number;
+    }
+
+    /** {@code true}, {@code false}, or absent ({@code null}): for a filter that may be left off. */
+    public static Boolean optionalBool(String name, String value) {
+        return value == null ? null : bool(name, value);
+    }
+
+    /** An RFC 3339 date-time with an offset, such as {@code 2026-11-01T00:00:00Z}; absent is {@code null}. */
+    public static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw ProblemException.invalid(name, "must be between years 1 and 9999");
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an RFC 3339 date-time with an offset, such as 2026-11-01T00:00:00Z");
+        }
     }
 }

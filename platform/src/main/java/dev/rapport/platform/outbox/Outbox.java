@@ -110,4 +110,18 @@ public class Outbox {
                 .setParameter(1, ownerId).setParameter(2, subject.toString())
                 .executeUpdate();
     }
+
+    /**
+     * Deletes every event of the owner's still in the outbox whose payload names {@code text}
+     * (an erased person's id, in events about something else, such as an event they attended).
+     * Same rules as {@link #forgetSubject}.
+     *
+     * @return how many events were deleted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetMentioning(UUID ownerId, String text) {
+        return entityManager.createNativeQuery("delete from outbox_event where owner_id = ?1 and strpos(payload::text, ?2) > 0")
+                .setParameter(1, ownerId).setParameter(2, text)
+                .executeUpdate();
+    }
 }

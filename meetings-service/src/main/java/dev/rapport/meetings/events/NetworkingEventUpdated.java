@@ -1,0 +1,27 @@
+package dev.rapport.meetings.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A networking event was updated; the whole public record of it (notes stay private). */
+public record NetworkingEventUpdated(
+        UUID eventId,
+        String name,
+        Instant startsAt,
+        Instant endsAt,
+        String place,
+        String organiser,
+        Instant at) implements NetworkingEventChange {
+
+    public static final String TYPE = "rapport.networking-event.updated.v1";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public UUID subject() {
+        return eventId;
+    }
+}
