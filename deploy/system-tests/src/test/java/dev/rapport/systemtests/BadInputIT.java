@@ -171,7 +171,10 @@ class BadInputIT {
                 // A contact is introduced by the user's contact (introducedBy), so not met at an event.
                 "source", TextNode.valueOf("INTRODUCED"),
                 "metAtEventId", NullNode.getInstance(),
-                "metAtEventName", NullNode.getInstance());
+                "metAtEventName", NullNode.getInstance(),
+                // A one-to-one that keeps the two-stage rule: the override and its reason come together.
+                "overrideTwoStageRule", NullNode.getInstance(),
+                "overrideReason", NullNode.getInstance());
         for (String user : USERS) {
             ruleSettings.put(user, JSON.readTree(sendPatiently("notifications-service", user, new Draft("GET", "/settings/rules")).body()));
             baselines.put(user, new Baseline(null, past, overrides));
@@ -219,8 +222,8 @@ class BadInputIT {
 
     /** The id of a new record in {@code collection}, made through the API as {@code user}. */
     private String make(String user, String collection, Map<String, String> ids) throws Exception {
-        if (collection.equals("/partners")) {
-            return make(user, "/contacts", ids); // a partner is one of the user's contacts
+        if (collection.equals("/partners") || collection.endsWith("/attendees")) {
+            return make(user, "/contacts", ids); // a partner, or someone met at an event, is one of the user's contacts
         }
         if (collection.equals("/contacts")) {
             String contact = makeWithPost(user, collection, ids);
