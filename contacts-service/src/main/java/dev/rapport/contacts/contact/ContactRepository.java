@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.rapport.contacts.stage.RelationshipStage;
 import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.http.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,24 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     public Optional<Contact> findOwnedForUpdate(UUID ownerId, UUID id) {
         return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The owner's contact, or the 404 problem of {@link #notFound}. */
+    public Contact requireOwned(UUID ownerId, UUID id) {
+        return findOwned(ownerId, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The owner's contact, locked as by {@link #findOwnedForUpdate}, or the 404 problem of {@link #notFound}. */
+    public Contact requireOwnedForUpdate(UUID ownerId, UUID id) {
+        return findOwnedForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * What every request naming, in its path, a contact the caller does not have is answered: the
+     * same 404 whether the contact is another owner's or no one's.
+     */
+    public static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("contact", id);
     }
 
     /** One page of the owner's contacts, optionally of one tag and one stage, newest first, one row more than asked to tell if more follow. */
