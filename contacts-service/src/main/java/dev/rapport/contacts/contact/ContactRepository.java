@@ -106,18 +106,16 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 .getResultList();
     }
 
-    /**
-     * One of the owner's contacts who is the same person: the same email (ignoring case), or the
-     * same name and company (ignoring case and surrounding blanks; no company counts as empty).
-     */
+    /** One of the owner's contacts who is the {@link SamePerson same person}, by the keys the contacts store. */
     public Optional<Contact> findSamePerson(UUID ownerId, String email, String name, String company) {
-        String sameNameAndCompany = "lower(trim(name)) = lower(trim(:name)) and lower(trim(coalesce(company, ''))) = lower(trim(:company))";
-        Parameters parameters = Parameters.with("owner", ownerId).and("name", name == null ? "" : name)
-                .and("company", company == null ? "" : company);
-        if (email == null) {
+        String sameNameAndCompany = "nameKey = :name and companyKey = :company";
+        Parameters parameters = Parameters.with("owner", ownerId).and("name", SamePerson.nameKey(name))
+                .and("company", SamePerson.companyKey(company));
+        String emailKey = SamePerson.emailKey(email);
+        if (emailKey == null) {
             return find("ownerId = :owner and " + sameNameAndCompany, parameters).firstResultOptional();
         }
-        return find("ownerId = :owner and (lower(email) = lower(:email) or (" + sameNameAndCompany + "))", parameters.and("email", email))
+        return find("ownerId = :owner and (emailKey = :email or (" + sameNameAndCompany + "))", parameters.and("email", emailKey))
                 .firstResultOptional();
     }
 

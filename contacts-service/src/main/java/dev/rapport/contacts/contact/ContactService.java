@@ -181,6 +181,9 @@ public class ContactService {
         contact.company = request.company();
         contact.role = request.role();
         contact.email = request.email();
+        contact.emailKey = SamePerson.emailKey(contact.email);
+        contact.nameKey = SamePerson.nameKey(contact.name);
+        contact.companyKey = SamePerson.companyKey(contact.company);
         contact.phone = request.phone();
         contact.business = request.business();
         contact.targetMarket = request.targetMarket();
