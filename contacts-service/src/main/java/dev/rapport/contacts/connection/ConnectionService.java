@@ -60,7 +60,7 @@ public class ConnectionService {
     public Connection connect(UUID ownerId, UUID contactId, UUID otherContactId, String note, ConnectionOrigin origin) {
         List<UUID> owned = connections.lockOwnedContacts(ownerId, contactId, otherContactId);
         if (!owned.contains(contactId)) {
-            throw ProblemException.notFound("contact", contactId);
+            throw ContactRepository.notFound(contactId);
         }
         if (contactId.equals(otherContactId)) {
             throw new ProblemException(Problem.of(SELF_CONNECTION, "Unprocessable request", 422,
@@ -92,23 +92,19 @@ public class ConnectionService {
 
     @Transactional
     public Page<Connection> list(UUID ownerId, UUID contactId, PageRequest page) {
-        requireOwned(ownerId, contactId);
+        contacts.requireOwned(ownerId, contactId);
         return Page.of(connections.page(ownerId, contactId, page), page, c -> new Cursor(c.createdAt(), c.contactId()), c -> c);
     }
 
     /** Removes the connection between the two contacts and publishes rapport.contact.disconnected.v1. */
     @Transactional
     public void disconnect(UUID ownerId, UUID contactId, UUID otherContactId) {
-        requireOwned(ownerId, contactId);
+        contacts.requireOwned(ownerId, contactId);
         if (!connections.delete(ownerId, contactId, otherContactId)) {
             throw new ProblemException("not-found", "Not found", 404,
                     "Contact " + contactId + " has no connection to contact " + otherContactId);
         }
         outbox.publish(ownerId, new ContactDisconnected(contactId, otherContactId, now()));
-    }
-
-    private void requireOwned(UUID ownerId, UUID contactId) {
-        contacts.findOwned(ownerId, contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
     }
 
     private Instant now() {

@@ -68,6 +68,13 @@ public class Contact extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The {@link SamePerson} keys of email, name and company, set with them, so that finding the same person is one indexed lookup. */
+    @Column(name = "email_key")
+    public String emailKey;
+    @Column(name = "name_key")
+    public String nameKey;
+    @Column(name = "company_key")
+    public String companyKey;
     @Version
     public long version;
 }

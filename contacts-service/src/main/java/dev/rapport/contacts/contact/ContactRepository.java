@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.rapport.contacts.stage.RelationshipStage;
 import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.http.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,24 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The owner's contact, or the 404 problem of {@link #notFound}. */
+    public Contact requireOwned(UUID ownerId, UUID id) {
+        return findOwned(ownerId, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The owner's contact, locked as by {@link #findOwnedForUpdate}, or the 404 problem of {@link #notFound}. */
+    public Contact requireOwnedForUpdate(UUID ownerId, UUID id) {
+        return findOwnedForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * What every request naming, in its path, a contact the caller does not have is answered: the
+     * same 404 whether the contact is another owner's or no one's.
+     */
+    public static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("contact", id);
+    }
+
     /** One page of the owner's contacts, optionally of one tag and one stage, newest first, one row more than asked to tell if more follow. */
     public List<Contact> page(UUID ownerId, PageRequest page, String tag, RelationshipStage stage) {
         StringBuilder query = new StringBuilder("ownerId = :owner");
@@ -87,18 +106,16 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                 .getResultList();
     }
 
-    /**
-     * One of the owner's contacts who is the same person: the same email (ignoring case), or the
-     * same name and company (ignoring case and surrounding blanks; no company counts as empty).
-     */
+    /** One of the owner's contacts who is the {@link SamePerson same person}, by the keys the contacts store. */
     public Optional<Contact> findSamePerson(UUID ownerId, String email, String name, String company) {
-        String sameNameAndCompany = "lower(trim(name)) = lower(trim(:name)) and lower(trim(coalesce(company, ''))) = lower(trim(:company))";
-        Parameters parameters = Parameters.with("owner", ownerId).and("name", name == null ? "" : name)
-                .and("company", company == null ? "" : company);
-        if (email == null) {
+        String sameNameAndCompany = "nameKey = :name and companyKey = :company";
+        Parameters parameters = Parameters.with("owner", ownerId).and("name", SamePerson.nameKey(name))
+                .and("company", SamePerson.companyKey(company));
+        String emailKey = SamePerson.emailKey(email);
+        if (emailKey == null) {
             return find("ownerId = :owner and " + sameNameAndCompany, parameters).firstResultOptional();
         }
-        return find("ownerId = :owner and (lower(email) = lower(:email) or (" + sameNameAndCompany + "))", parameters.and("email", email))
+        return find("ownerId = :owner and (emailKey = :email or (" + sameNameAndCompany + "))", parameters.and("email", emailKey))
                 .firstResultOptional();
     }
 

@@ -106,7 +106,7 @@ public class ContactService {
 
     @Transactional
     public Versioned get(UUID ownerId, UUID id) {
-        return versioned(owned(ownerId, id));
+        return versioned(contacts.requireOwned(ownerId, id));
     }
 
     @Transactional
@@ -116,7 +116,7 @@ public class ContactService {
 
     @Transactional
     public Versioned replace(UUID ownerId, UUID id, String ifMatch, ContactRequest request) {
-        Contact contact = owned(ownerId, id);
+        Contact contact = contacts.requireOwned(ownerId, id);
         ETags.checkIfMatch(ifMatch, contact.version);
         return update(contact, request);
     }
@@ -124,7 +124,7 @@ public class ContactService {
     /** Applies an RFC 7396 merge patch to the contact's profile, then validates the result as a whole. */
     @Transactional
     public Versioned patch(UUID ownerId, UUID id, String ifMatch, JsonNode patch) {
-        Contact contact = owned(ownerId, id);
+        Contact contact = contacts.requireOwned(ownerId, id);
         ETags.checkIfMatch(ifMatch, contact.version);
         if (!patch.isObject()) {
             throw ProblemException.invalid("body", "must be a JSON object (application/merge-patch+json)");
@@ -151,7 +151,7 @@ public class ContactService {
      */
     @Transactional
     public void delete(UUID ownerId, UUID id, String ifMatch, boolean erase) {
-        Contact contact = owned(ownerId, id);
+        Contact contact = contacts.requireOwned(ownerId, id);
         ETags.checkIfMatch(ifMatch, contact.version);
         contacts.delete(contact);
         Instant now = now();
@@ -181,6 +181,9 @@ public class ContactService {
         contact.company = request.company();
         contact.role = request.role();
         contact.email = request.email();
+        contact.emailKey = SamePerson.emailKey(contact.email);
+        contact.nameKey = SamePerson.nameKey(contact.name);
+        contact.companyKey = SamePerson.companyKey(contact.company);
         contact.phone = request.phone();
         contact.business = request.business();
         contact.targetMarket = request.targetMarket();
@@ -227,10 +230,6 @@ public class ContactService {
         contact.introducedBy = request.introducedBy();
         contact.metAtEventId = request.metAtEventId();
         contact.metAtEventName = request.metAtEventName() == null ? null : request.metAtEventName().strip();
-    }
-
-    private Contact owned(UUID ownerId, UUID id) {
-        return contacts.findOwned(ownerId, id).orElseThrow(() -> ProblemException.notFound("contact", id));
     }
 
     private static Versioned versioned(Contact contact) {

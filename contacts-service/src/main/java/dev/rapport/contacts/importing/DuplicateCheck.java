@@ -2,16 +2,16 @@ package dev.rapport.contacts.importing;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.rapport.contacts.contact.ContactRepository.ContactIdentity;
+import dev.rapport.contacts.contact.SamePerson;
 
 /**
- * Tells whether a row is a contact the caller already has: the same email (ignoring case), or
- * the same name and company (ignoring case and surrounding blanks; a missing company counts as
- * empty), as one of their existing contacts or as a row this import has created.
+ * Tells whether a row is a contact the caller already has: the {@link SamePerson same person} as
+ * one of their existing contacts or as a row this import has created. In memory, so that an
+ * import of thousands of rows reads the owner's contacts once.
  */
 final class DuplicateCheck {
 
@@ -24,7 +24,7 @@ final class DuplicateCheck {
     }
 
     private final Map<String, Known> byEmail = new HashMap<>();
-    private final Map<String, Known> byNameAndCompany = new HashMap<>();
+    private final Map<NameAndCompany, Known> byNameAndCompany = new HashMap<>();
 
     DuplicateCheck(List<ContactIdentity> existing) {
         existing.forEach(contact -> remember(contact.email(), contact.name(), contact.company(), new Known(contact.id(), null)));
@@ -32,11 +32,11 @@ final class DuplicateCheck {
 
     /** The contact this one duplicates, or null. */
     Match find(String email, String name, String company) {
-        Known known = email == null ? null : byEmail.get(emailKey(email));
+        Known known = email == null ? null : byEmail.get(SamePerson.emailKey(email));
         if (known != null) {
             return match(known, "the same email as ");
         }
-        known = byNameAndCompany.get(nameAndCompanyKey(name, company));
+        known = byNameAndCompany.get(NameAndCompany.of(name, company));
         return known == null ? null : match(known, "the same name and company as ");
     }
 
@@ -47,9 +47,9 @@ final class DuplicateCheck {
 
     private void remember(String email, String name, String company, Known known) {
         if (email != null) {
-            byEmail.putIfAbsent(emailKey(email), known);
+            byEmail.putIfAbsent(SamePerson.emailKey(email), known);
         }
-        byNameAndCompany.putIfAbsent(nameAndCompanyKey(name, company), known);
+        byNameAndCompany.putIfAbsent(NameAndCompany.of(name, company), known);
     }
 
     private static Match match(Known known, String same) {
@@ -57,11 +57,10 @@ final class DuplicateCheck {
                 same + (known.row() == null ? "an existing contact" : "row " + known.row()));
     }
 
-    private static String emailKey(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
-    }
+    private record NameAndCompany(String nameKey, String companyKey) {
 
-    private static String nameAndCompanyKey(String name, String company) {
-        return name.strip().toLowerCase(Locale.ROOT) + "\n" + (company == null ? "" : company.strip().toLowerCase(Locale.ROOT));
+        static NameAndCompany of(String name, String company) {
+            return new NameAndCompany(SamePerson.nameKey(name), SamePerson.companyKey(company));
+        }
     }
 }

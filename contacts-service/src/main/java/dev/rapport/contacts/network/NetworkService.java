@@ -9,7 +9,6 @@ import java.util.UUID;
 import dev.rapport.contacts.contact.ContactRepository;
 import dev.rapport.contacts.network.NetworkRepository.ReachRow;
 import dev.rapport.contacts.network.NetworkRepository.SearchRow;
-import dev.rapport.platform.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -40,7 +39,7 @@ public class NetworkService {
     /** Whom the contact reaches within {@code depth} connections: all counted, the first {@code limit} listed. */
     @Transactional
     public Reach reach(UUID ownerId, UUID contactId, int depth, int limit) {
-        requireOwned(ownerId, contactId);
+        contacts.requireOwned(ownerId, contactId);
         List<ReachRow> rows = network.reach(ownerId, contactId, depth, limit);
         List<Integer> reached = new ArrayList<>(rows.isEmpty() ? List.of() : rows.get(0).reached());
         // The walk stops early once a level is empty: the deeper distances reach no one.
@@ -62,7 +61,7 @@ public class NetworkService {
      */
     @Transactional
     public IntroductionPath introductionPath(UUID ownerId, UUID contactId) {
-        requireOwned(ownerId, contactId);
+        contacts.requireOwned(ownerId, contactId);
         List<PathHop> hops = network.introductionPath(ownerId, contactId, MAX_HOPS).stream()
                 .map(r -> new PathHop(r.contactId(), r.name(), r.stage(), r.trust(), r.note()))
                 .toList();
@@ -81,9 +80,5 @@ public class NetworkService {
             }
         }
         return new SearchResult(query, List.copyOf(hits.values()));
-    }
-
-    private void requireOwned(UUID ownerId, UUID contactId) {
-        contacts.findOwned(ownerId, contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
     }
 }

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import dev.rapport.contacts.contact.Contact;
 import dev.rapport.contacts.contact.ContactRepository;
-import dev.rapport.platform.http.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,7 +26,7 @@ public class ProvenanceService {
     public ProvenanceResponse of(UUID ownerId, UUID contactId) {
         List<UUID> upwards = contacts.introducers(ownerId, contactId);
         if (upwards.isEmpty()) {
-            throw ProblemException.notFound("contact", contactId);
+            throw ContactRepository.notFound(contactId);
         }
         Map<UUID, Contact> byId = contacts.list("ownerId = ?1 and id in ?2", ownerId, upwards).stream()
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));

@@ -11,7 +11,6 @@ import dev.rapport.contacts.events.ContactRated;
 import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
-import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,8 +37,7 @@ public class RatingService {
     @Transactional
     public RatingResponse rate(UUID ownerId, UUID contactId, RatingRequest request) {
         // Locked so that two ratings at once leave the contact with the one recorded last.
-        Contact contact = contacts.findOwnedForUpdate(ownerId, contactId)
-                .orElseThrow(() -> ProblemException.notFound("contact", contactId));
+        Contact contact = contacts.requireOwnedForUpdate(ownerId, contactId);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Rating rating = new Rating();
         rating.id = UUID.randomUUID();
@@ -63,7 +61,7 @@ public class RatingService {
 
     @Transactional
     public Page<RatingResponse> history(UUID ownerId, UUID contactId, PageRequest page) {
-        contacts.findOwned(ownerId, contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
+        contacts.requireOwned(ownerId, contactId);
         return Page.of(ratings.page(ownerId, contactId, page), page, r -> new Cursor(r.ratedAt, r.id), RatingResponse::of);
     }
 }

@@ -58,7 +58,7 @@ public class ReservationService {
     @Transactional
     public Versioned raise(UUID ownerId, UUID contactId, RaiseReservationRequest request) {
         // Locked, so that a concurrent move to PARTNER either sees this reservation or commits first.
-        lockedContact(ownerId, contactId);
+        contacts.requireOwnedForUpdate(ownerId, contactId);
         Reservation reservation = new Reservation();
         reservation.id = UUID.randomUUID();
         reservation.ownerId = ownerId;
@@ -81,14 +81,14 @@ public class ReservationService {
 
     @Transactional
     public Page<ReservationResponse> list(UUID ownerId, UUID contactId, ReservationStatus status, PageRequest page) {
-        contacts.findOwned(ownerId, contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
+        contacts.requireOwned(ownerId, contactId);
         return Page.of(reservations.page(ownerId, contactId, status, page), page, r -> new Cursor(r.raisedAt, r.id),
                 ReservationResponse::of);
     }
 
     @Transactional
     public Versioned resolve(UUID ownerId, UUID contactId, UUID id, String ifMatch, String note) {
-        lockedContact(ownerId, contactId);
+        contacts.requireOwnedForUpdate(ownerId, contactId);
         Reservation reservation = close(ownerId, contactId, id, ifMatch, note, ReservationStatus.RESOLVED);
         outbox.publish(ownerId, new ReservationResolved(reservation.id, contactId, reservation.holder.name(),
                 reservation.concern.name(), reservation.closingNote, reservation.status.name(), reservation.closedAt));
@@ -102,7 +102,7 @@ public class ReservationService {
      */
     @Transactional
     public Versioned confirm(UUID ownerId, UUID contactId, UUID id, String ifMatch, String note) {
-        Contact contact = lockedContact(ownerId, contactId);
+        Contact contact = contacts.requireOwnedForUpdate(ownerId, contactId);
         Reservation reservation = close(ownerId, contactId, id, ifMatch, note, ReservationStatus.CONFIRMED);
         outbox.publish(ownerId, new ReservationConfirmed(reservation.id, contactId, reservation.holder.name(),
                 reservation.concern.name(), reservation.closingNote, reservation.status.name(), reservation.closedAt));
@@ -125,10 +125,6 @@ public class ReservationService {
         reservations.flush();
         Log.debugf("Reservation %s about contact %s is now %s", id, contactId, to);
         return reservation;
-    }
-
-    private Contact lockedContact(UUID ownerId, UUID contactId) {
-        return contacts.findOwnedForUpdate(ownerId, contactId).orElseThrow(() -> ProblemException.notFound("contact", contactId));
     }
 
     private Reservation owned(UUID ownerId, UUID contactId, UUID id) {

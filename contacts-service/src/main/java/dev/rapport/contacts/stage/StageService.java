@@ -57,7 +57,7 @@ public class StageService {
      */
     @Transactional
     public Versioned move(UUID ownerId, UUID id, String ifMatch, RelationshipStage to, String reason) {
-        Contact contact = contacts.findOwnedForUpdate(ownerId, id).orElseThrow(() -> ProblemException.notFound("contact", id));
+        Contact contact = contacts.requireOwnedForUpdate(ownerId, id);
         ETags.checkIfMatch(ifMatch, contact.version);
         RelationshipStage from = contact.stage;
         String why = reason == null || reason.isBlank() ? null : reason.strip();
@@ -116,7 +116,7 @@ public class StageService {
 
     @Transactional
     public Page<StageChangeResponse> history(UUID ownerId, UUID id, PageRequest page) {
-        owned(ownerId, id);
+        contacts.requireOwned(ownerId, id);
         return Page.of(changes.page(ownerId, id, page), page, c -> new Cursor(c.changedAt, c.id), StageChangeResponse::of);
     }
 
@@ -129,10 +129,6 @@ public class StageService {
                             .map(r -> r.concern + " held by " + r.holder + " (" + r.id + ")")
                             .collect(Collectors.joining(", ")));
         }
-    }
-
-    private Contact owned(UUID ownerId, UUID id) {
-        return contacts.findOwned(ownerId, id).orElseThrow(() -> ProblemException.notFound("contact", id));
     }
 
     private Instant now() {

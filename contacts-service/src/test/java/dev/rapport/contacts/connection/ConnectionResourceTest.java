@@ -24,8 +24,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.contacts.OutboxRows;
 import dev.rapport.contacts.events.ContactConnected;
 import dev.rapport.contacts.events.ContactCreated;
 import dev.rapport.contacts.events.ContactDeleted;
@@ -43,6 +43,9 @@ class ConnectionResourceTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    OutboxRows outbox;
 
     @Inject
     ConnectionService connections;
@@ -85,16 +88,16 @@ class ConnectionResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", equalTo("Contact " + sam + " has no connection to contact " + priya));
 
-        assertThat(outboxTypes(sam)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
-        assertThat(outboxTypes(lee)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
-        assertThat(outboxTypes(priya)).containsExactly(ContactCreated.TYPE, ContactDisconnected.TYPE);
-        JsonNode made = outboxPayloads(sam).get(1);
+        assertThat(outbox.types(sam)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
+        assertThat(outbox.types(lee)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
+        assertThat(outbox.types(priya)).containsExactly(ContactCreated.TYPE, ContactDisconnected.TYPE);
+        JsonNode made = outbox.payloads(sam).get(1);
         assertThat(made.path("contactId").asText()).isEqualTo(sam.toString());
         assertThat(made.path("otherContactId").asText()).isEqualTo(priya.toString());
         assertThat(made.path("note").asText()).isEqualTo("Golf on Sundays");
         assertThat(made.path("origin").asText()).isEqualTo("MANUAL");
         assertThat(made.path("at").asText()).isEqualTo(connected.path("createdAt").toString());
-        JsonNode removed = outboxPayloads(priya).get(1);
+        JsonNode removed = outbox.payloads(priya).get(1);
         assertThat(removed.path("contactId").asText()).isEqualTo(priya.toString());
         assertThat(removed.path("otherContactId").asText()).isEqualTo(sam.toString());
     }
@@ -115,8 +118,8 @@ class ConnectionResourceTest {
         }
         assertThat(connectionRows(sam)).isEqualTo(1);
         as("alice").get("/contacts/" + priya + "/connections").then().body("items.note", contains("Golf"));
-        assertThat(outboxTypes(sam)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
-        assertThat(outboxTypes(priya)).containsExactly(ContactCreated.TYPE);
+        assertThat(outbox.types(sam)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
+        assertThat(outbox.types(priya)).containsExactly(ContactCreated.TYPE);
     }
 
     @Test
@@ -143,10 +146,10 @@ class ConnectionResourceTest {
         assertThat(manual.note()).isEqualTo("Neighbours");
 
         assertThat(connectionRows(sam)).isEqualTo(2);
-        assertThat(outboxTypes(sam)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
-        assertThat(outboxPayloads(sam).get(1).path("origin").asText()).isEqualTo("INTRODUCTION");
-        assertThat(outboxTypes(priya)).containsExactly(ContactCreated.TYPE);
-        assertThat(outboxTypes(lee)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
+        assertThat(outbox.types(sam)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
+        assertThat(outbox.payloads(sam).get(1).path("origin").asText()).isEqualTo("INTRODUCTION");
+        assertThat(outbox.types(priya)).containsExactly(ContactCreated.TYPE);
+        assertThat(outbox.types(lee)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE);
     }
 
     @Test
@@ -175,7 +178,7 @@ class ConnectionResourceTest {
                 .body("errors[0].field", equalTo("limit"));
 
         assertThat(connectionRows(sam)).isZero();
-        assertThat(outboxTypes(sam)).containsExactly(ContactCreated.TYPE);
+        assertThat(outbox.types(sam)).containsExactly(ContactCreated.TYPE);
         connect("alice", sam, "{\"contactId\": \"" + priya + "\", \"note\": \"" + "x".repeat(200) + "\"}").then().statusCode(201);
     }
 
@@ -195,7 +198,7 @@ class ConnectionResourceTest {
         as("alice").delete("/contacts/" + UUID.randomUUID() + "/connections/" + sam).then().statusCode(404);
 
         as("alice").get("/contacts/" + sam + "/connections").then().body("items.contactId", contains(priya.toString()));
-        assertThat(outboxTypes(bobs)).containsExactly(ContactCreated.TYPE);
+        assertThat(outbox.types(bobs)).containsExactly(ContactCreated.TYPE);
     }
 
     @Test
@@ -212,7 +215,7 @@ class ConnectionResourceTest {
         assertThat(connectionRows(priya)).isZero();
         as("alice").get("/contacts/" + sam + "/connections").then().body("items.contactId", contains(lee.toString()));
         as("alice").get("/contacts/" + lee + "/connections").then().body("items.contactId", contains(sam.toString()));
-        assertThat(outboxTypes(priya)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE, ContactDeleted.TYPE);
+        assertThat(outbox.types(priya)).containsExactly(ContactCreated.TYPE, ContactConnected.TYPE, ContactDeleted.TYPE);
     }
 
     @Test
@@ -268,34 +271,6 @@ class ConnectionResourceTest {
                 rows.next();
                 return rows.getInt(1);
             }
-        }
-    }
-
-    private List<String> outboxTypes(UUID subject) throws SQLException {
-        return outboxColumn(subject, "type");
-    }
-
-    private List<JsonNode> outboxPayloads(UUID subject) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> payloads = new ArrayList<>();
-        for (String payload : outboxColumn(subject, "payload")) {
-            payloads.add(mapper.readTree(payload));
-        }
-        return payloads;
-    }
-
-    private List<String> outboxColumn(UUID subject, String column) throws SQLException {
-        try (var connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select " + column + " from outbox_event where subject = ? order by position")) {
-            query.setString(1, subject.toString());
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
         }
     }
 }

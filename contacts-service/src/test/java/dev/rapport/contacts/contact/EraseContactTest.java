@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.contacts.OutboxRows;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +29,9 @@ class EraseContactTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    OutboxRows outbox;
 
     @Test
     void erasingForgetsThePersonsEventsAndStoredAnswersAndAnnouncesTheErasure() throws SQLException {
@@ -49,7 +52,7 @@ class EraseContactTest {
         as("alice").queryParam("erase", "true").delete("/contacts/" + sam).then().statusCode(204);
 
         as("alice").get("/contacts/" + sam).then().statusCode(404);
-        assertThat(outboxTypes(sam)).containsExactly("rapport.contact.deleted.v1", "rapport.contact.erased.v1");
+        assertThat(outbox.types(UUID.fromString(sam))).containsExactly("rapport.contact.deleted.v1", "rapport.contact.erased.v1");
         assertThat(count("select count(*) from idempotency_key where key = ?", key)).isZero();
         assertThat(count("select count(*) from outbox_event where payload::text like ?", "%" + email + "%")).isZero();
         for (String table : List.of("contact", "contact_stage_change", "reservation", "contact_rating")) {
@@ -64,7 +67,7 @@ class EraseContactTest {
     void aPlainDeleteKeepsThePublishedHistoryAndAnnouncesNoErasure() throws SQLException {
         String pat = create("alice");
         as("alice").delete("/contacts/" + pat).then().statusCode(204);
-        assertThat(outboxTypes(pat)).containsExactly("rapport.contact.created.v1", "rapport.contact.deleted.v1");
+        assertThat(outbox.types(UUID.fromString(pat))).containsExactly("rapport.contact.created.v1", "rapport.contact.deleted.v1");
     }
 
     @Test
@@ -75,26 +78,12 @@ class EraseContactTest {
         as("bob").queryParam("erase", "true").delete("/contacts/" + pat).then().statusCode(404);
         as("alice").header("If-Match", "\"999\"").queryParam("erase", "true").delete("/contacts/" + pat).then().statusCode(412);
         as("alice").get("/contacts/" + pat).then().statusCode(200);
-        assertThat(outboxTypes(pat)).containsExactly("rapport.contact.created.v1");
+        assertThat(outbox.types(UUID.fromString(pat))).containsExactly("rapport.contact.created.v1");
     }
 
     private static String create(String user) {
         return as(user).contentType(ContentType.JSON).body("{\"name\": \"Pat Lee\"}").post("/contacts")
                 .then().statusCode(201).extract().path("id");
-    }
-
-    private List<String> outboxTypes(String contactId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select type from outbox_event where subject = ? order by position")) {
-            query.setString(1, contactId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    types.add(rows.getString(1));
-                }
-            }
-            return types;
-        }
     }
 
     private long count(String sql, String parameter) throws SQLException {

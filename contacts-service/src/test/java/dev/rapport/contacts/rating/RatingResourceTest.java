@@ -10,21 +10,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.contacts.OutboxRows;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,10 +28,8 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class RatingResourceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
-    DataSource dataSource;
+    OutboxRows outbox;
 
     @Test
     void aRatingBecomesTheContactsLatestAndJoinsItsHistory() throws Exception {
@@ -68,7 +59,7 @@ class RatingResourceTest {
         as("alice").queryParam("limit", 1).get(contact + "/ratings").then().statusCode(200)
                 .body("items", hasSize(1)).body("nextCursor", notNullValue());
 
-        List<JsonNode> events = outbox(idOf(contact), "rapport.contact.rated.v1");
+        List<JsonNode> events = outbox.payloads(idOf(contact), "rapport.contact.rated.v1");
         assertThat(events).hasSize(2);
         JsonNode last = events.get(1);
         assertThat(last.path("contactId").asText()).isEqualTo(idOf(contact).toString());
@@ -88,7 +79,7 @@ class RatingResourceTest {
         }
         as("alice").get(contact + "/ratings").then().statusCode(200).body("items", hasSize(0));
         as("alice").get(contact).then().body("$", not(hasKey("knowLikeTrust")));
-        assertThat(outbox(idOf(contact), "rapport.contact.rated.v1")).isEmpty();
+        assertThat(outbox.payloads(idOf(contact), "rapport.contact.rated.v1")).isEmpty();
     }
 
     @Test
@@ -105,13 +96,13 @@ class RatingResourceTest {
     void aStayInTouchCadenceIsKeptAnsweredInDaysAndPublished() throws Exception {
         String contact = createContact("alice", "{\"name\": \"Pat Lee\", \"stayInTouchEvery\": \"PT336H\"}");
         as("alice").get(contact).then().body("stayInTouchEvery", equalTo("P14D"));
-        assertThat(outbox(idOf(contact), "rapport.contact.created.v1").get(0).path("stayInTouchEvery").asText()).isEqualTo("P14D");
+        assertThat(outbox.payloads(idOf(contact), "rapport.contact.created.v1").get(0).path("stayInTouchEvery").asText()).isEqualTo("P14D");
 
         as("alice").contentType("application/merge-patch+json").body("{\"stayInTouchEvery\": \"PT12H\"}").patch(contact)
                 .then().statusCode(200).body("stayInTouchEvery", equalTo("PT12H"));
         as("alice").contentType("application/merge-patch+json").body("{\"stayInTouchEvery\": null}").patch(contact)
                 .then().statusCode(200).body("$", not(hasKey("stayInTouchEvery")));
-        List<JsonNode> updates = outbox(idOf(contact), "rapport.contact.updated.v1");
+        List<JsonNode> updates = outbox.payloads(idOf(contact), "rapport.contact.updated.v1");
         assertThat(updates).extracting(u -> u.path("stayInTouchEvery").asText(null)).containsExactly("PT12H", null);
 
         for (String cadence : List.of("P1M", "P1Y", "PT0S", "P3651D", "30 days", "P")) {
@@ -120,22 +111,6 @@ class RatingResourceTest {
                     .body("errors.field", hasItem("stayInTouchEvery"));
         }
         as("alice").get(contact).then().body("$", not(hasKey("stayInTouchEvery")));
-    }
-
-    private List<JsonNode> outbox(UUID contactId, String type) throws SQLException, java.io.IOException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select payload from outbox_event where subject = ? and type = ? order by position")) {
-            query.setString(1, contactId.toString());
-            query.setString(2, type);
-            List<JsonNode> payloads = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    payloads.add(JSON.readTree(rows.getString(1)));
-                }
-            }
-            return payloads;
-        }
     }
 
     private static Response rate(String contact, String body) {

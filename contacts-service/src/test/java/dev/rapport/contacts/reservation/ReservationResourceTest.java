@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.contacts.OutboxRows;
 import dev.rapport.contacts.events.ContactCreated;
 import dev.rapport.contacts.events.ContactStageChanged;
 import dev.rapport.contacts.events.ReservationConfirmed;
@@ -49,6 +50,9 @@ class ReservationResourceTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    OutboxRows outbox;
 
     @Test
     void aReservationIsRaisedReadAndResolved() throws SQLException {
@@ -88,7 +92,7 @@ class ReservationResourceTest {
         as("alice").get(location).then().body("status", equalTo("RESOLVED")).header("ETag", equalTo(resolved.header("ETag")));
         // Resolving leaves the contact's stage alone.
         as("alice").get(contact).then().body("stage", equalTo("PROSPECT"));
-        assertThat(outboxTypes(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE, ReservationResolved.TYPE);
+        assertThat(outbox.types(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE, ReservationResolved.TYPE);
     }
 
     @Test
@@ -163,10 +167,10 @@ class ReservationResourceTest {
         as("alice").get(contact + "/stages").then()
                 .body("items.to", contains("PROSPECT", "INVITED", "DECLINED"))
                 .body("items[2].reason", equalTo("Reservation confirmed: INTEGRITY"));
-        assertThat(outboxTypes(contactId)).containsExactly(ContactCreated.TYPE, ContactStageChanged.TYPE,
+        assertThat(outbox.types(contactId)).containsExactly(ContactCreated.TYPE, ContactStageChanged.TYPE,
                 ReservationRaised.TYPE, ReservationConfirmed.TYPE, ContactStageChanged.TYPE);
 
-        List<JsonNode> payloads = outboxPayloads(contactId);
+        List<JsonNode> payloads = outbox.payloads(contactId);
         JsonNode confirmed = payloads.get(3);
         assertThat(confirmed.path("reservationId").asText()).isEqualTo(idOf(reservation).toString());
         assertThat(confirmed.path("contactId").asText()).isEqualTo(contactId.toString());
@@ -199,7 +203,7 @@ class ReservationResourceTest {
         String onClosed = raiseOk(closed, "ME", "RELIABILITY");
         close(onClosed, "confirm", null, null).then().statusCode(200);
         as("alice").get(closed).then().body("stage", equalTo("CLOSED"));
-        assertThat(outboxTypes(idOf(closed))).containsExactly(ContactCreated.TYPE, ContactStageChanged.TYPE,
+        assertThat(outbox.types(idOf(closed))).containsExactly(ContactCreated.TYPE, ContactStageChanged.TYPE,
                 ReservationRaised.TYPE, ReservationConfirmed.TYPE);
     }
 
@@ -220,7 +224,7 @@ class ReservationResourceTest {
         close(confirmed, "confirm", null, null).then().statusCode(409).body("detail", containsString("already CONFIRMED"));
 
         as("alice").get(resolved).then().body("status", equalTo("RESOLVED"));
-        assertThat(outboxTypes(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE,
+        assertThat(outbox.types(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE,
                 ReservationResolved.TYPE, ReservationRaised.TYPE, ReservationConfirmed.TYPE, ContactStageChanged.TYPE);
     }
 
@@ -233,7 +237,7 @@ class ReservationResourceTest {
         close(reservation, "confirm", "\"999\"", null).then().statusCode(412);
         as("alice").get(reservation).then().body("status", equalTo("OPEN")).header("ETag", equalTo(etag));
         as("alice").get(contact).then().body("stage", equalTo("PROSPECT"));
-        assertThat(outboxTypes(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE);
+        assertThat(outbox.types(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE);
         close(reservation, "confirm", etag, null).then().statusCode(200);
     }
 
@@ -324,7 +328,7 @@ class ReservationResourceTest {
 
         as("alice").get(reservation).then().body("status", equalTo("OPEN"));
         as("alice").get(contact).then().body("stage", equalTo("PROSPECT"));
-        assertThat(outboxTypes(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE);
+        assertThat(outbox.types(idOf(contact))).containsExactly(ContactCreated.TYPE, ReservationRaised.TYPE);
     }
 
     @Test
@@ -339,34 +343,6 @@ class ReservationResourceTest {
                 rows.next();
                 assertThat(rows.getInt(1)).isZero();
             }
-        }
-    }
-
-    private List<String> outboxTypes(UUID contactId) throws SQLException {
-        return outboxColumn(contactId, "type");
-    }
-
-    private List<JsonNode> outboxPayloads(UUID contactId) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> payloads = new ArrayList<>();
-        for (String payload : outboxColumn(contactId, "payload")) {
-            payloads.add(mapper.readTree(payload));
-        }
-        return payloads;
-    }
-
-    private List<String> outboxColumn(UUID contactId, String column) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select " + column + " from outbox_event where subject = ? order by position")) {
-            query.setString(1, contactId.toString());
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
         }
     }
 

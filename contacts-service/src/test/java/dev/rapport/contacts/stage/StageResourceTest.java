@@ -14,16 +14,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -31,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.contacts.OutboxRows;
 import dev.rapport.contacts.events.ContactCreated;
 import dev.rapport.contacts.events.ContactStageChanged;
 import dev.rapport.platform.testing.KafkaTopics;
@@ -46,7 +42,7 @@ import jakarta.inject.Inject;
 class StageResourceTest {
 
     @Inject
-    DataSource dataSource;
+    OutboxRows outbox;
 
     @Test
     void aContactWalksToPartnerAndItsHistoryReadsBackOldestFirst() {
@@ -117,7 +113,7 @@ class StageResourceTest {
                 .body("stage", equalTo("PROSPECT"))
                 .header("ETag", equalTo(created.header("ETag")));
         as("alice").get(location + "/stages").then().body("items", hasSize(1));
-        assertThat(outboxTypes(id)).containsExactly(ContactCreated.TYPE);
+        assertThat(outbox.types(id)).containsExactly(ContactCreated.TYPE);
     }
 
     @Test
@@ -186,7 +182,7 @@ class StageResourceTest {
             UUID id = idOf(location);
             move(location, null, "{\"to\": \"DECLINED\", \"reason\": \"Not looking for partners\"}").then().statusCode(200);
 
-            assertThat(outboxTypes(id)).containsExactly(ContactCreated.TYPE, ContactStageChanged.TYPE);
+            assertThat(outbox.types(id)).containsExactly(ContactCreated.TYPE, ContactStageChanged.TYPE);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(topic.poll(TopicReader.withSubject(id))).hasSize(2));
             List<ConsumerRecord<String, String>> events = topic.poll(TopicReader.withSubject(id));
             assertThat(TopicReader.header(events.get(1), "ce_type")).isEqualTo(ContactStageChanged.TYPE);
@@ -231,21 +227,6 @@ class StageResourceTest {
         as("alice").queryParam("stage", "invited").get("/contacts").then().statusCode(400)
                 .body("errors[0].field", equalTo("stage"));
         as("alice").queryParam("stage", "").get("/contacts").then().statusCode(400);
-    }
-
-    private List<String> outboxTypes(UUID contactId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select type from outbox_event where subject = ? order by position")) {
-            query.setString(1, contactId.toString());
-            List<String> types = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    types.add(rows.getString(1));
-                }
-            }
-            return types;
-        }
     }
 
     private static Response move(String location, String ifMatch, String body) {
