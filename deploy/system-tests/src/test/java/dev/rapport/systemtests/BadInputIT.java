@@ -217,7 +217,41 @@ class BadInputIT {
             String collection = operation.path().substring(0, operation.path().indexOf("{" + parameter.name() + "}") - 1);
             ids.put(parameter.name(), make(user, collection, ids));
         }
+        bringToState(user, operation, ids);
         return ids;
+    }
+
+    /**
+     * Moves a new record to the state its operation's valid request needs: a one-to-one is made
+     * INVITED (its documented example), so it is accepted before it is scheduled, and scheduled
+     * before it is held; someone met at an event is added before being removed.
+     */
+    private void bringToState(String user, Operation operation, Map<String, String> ids) throws Exception {
+        List<Draft> steps = new ArrayList<>();
+        String meeting = "/one-to-ones/" + ids.get("id");
+        switch (operation.path()) {
+            case "/one-to-ones/{id}/schedule" -> steps.add(new Draft("POST", meeting + "/accept"));
+            case "/one-to-ones/{id}/held" -> {
+                steps.add(new Draft("POST", meeting + "/accept"));
+                Draft schedule = new Draft("POST", meeting + "/schedule");
+                schedule.headers.put("Content-Type", "application/json");
+                schedule.body = JSON.createObjectNode().put("scheduledFor", Instant.now().minus(Duration.ofHours(2)).toString());
+                steps.add(schedule);
+            }
+            case "/networking-events/{id}/attendees/{contactId}" -> {
+                if (operation.method().equals("DELETE")) {
+                    steps.add(new Draft("PUT", "/networking-events/" + ids.get("id") + "/attendees/" + ids.get("contactId")));
+                }
+            }
+            default -> {
+            }
+        }
+        for (Draft step : steps) {
+            RawHttp.Reply reply = sendPatiently(operation.service(), user, step);
+            if (reply.status() >= 300) {
+                throw new IllegalStateException(step.method + " " + step.path + " answered " + reply.status() + ": " + reply.text());
+            }
+        }
     }
 
     /** The id of a new record in {@code collection}, made through the API as {@code user}. */
