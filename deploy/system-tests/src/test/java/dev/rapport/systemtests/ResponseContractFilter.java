@@ -85,7 +85,7 @@ final class ResponseContractFilter implements Filter {
         String first = segments.length > 1 ? segments[1] : "";
         return Optional.ofNullable(switch (first) {
             case "contacts" -> "contacts-service";
-            case "meetings", "one-to-ones", "touchpoints", "events", "networking-events", "follow-ups" -> "meetings-service";
+            case "meetings", "one-to-ones", "touchpoints", "events", "networking-events", "follow-ups", "timelines", "calendar", "calendar-feed" -> "meetings-service";
             case "referrals", "partners" -> "referrals-service";
             case "notifications", "inbox", "webhooks", "settings" -> "notifications-service";
             default -> null;

@@ -27,4 +27,11 @@ public class ContactReferences {
                     .withError("contactId", "is not a contact in the caller's network"));
         }
     }
+
+    /** Fails with 404 unless the contact a path names is the owner's and not deleted. */
+    public void requireFound(UUID ownerId, UUID contactId) {
+        if (!replica.isKnown(ownerId, contactId)) {
+            throw ProblemException.notFound("contact", contactId);
+        }
+    }
 }
