@@ -45,6 +45,11 @@ public final class Feed implements AutoCloseable {
                 "{\"contactId\":\"%s\",\"deletedAt\":\"%s\"}".formatted(contactId, at));
     }
 
+    public void contactErased(UUID owner, UUID contactId, Instant at) {
+        contacts.send(owner.toString(), "rapport.contact.erased.v1", contactId.toString(),
+                "{\"contactId\":\"%s\",\"erasedAt\":\"%s\"}".formatted(contactId, at));
+    }
+
     public void touchpoint(UUID owner, UUID contactId, Instant at) {
         UUID id = UUID.randomUUID();
         meetings.send(owner.toString(), "rapport.touchpoint.logged.v1", id.toString(),

@@ -57,6 +57,15 @@ public class ActivityProjection {
     }
 
     /** A deleted contact is neither stalled nor owes referrals any more. */
+    /** The right to be forgotten: the row stays as a nameless tombstone, so no late event brings the person back. */
+    public void contactErased(UUID ownerId, UUID contactId) {
+        entityManager.createNativeQuery("""
+                update contact_activity set name = '', deleted = true, stall_due_at = null
+                where contact_id = ?1 and owner_id = ?2""")
+                .setParameter(1, contactId).setParameter(2, ownerId)
+                .executeUpdate();
+    }
+
     public void contactDeleted(UUID contactId) {
         entityManager.createNativeQuery("update contact_activity set deleted = true, stall_due_at = null where contact_id = ?1")
                 .setParameter(1, contactId)

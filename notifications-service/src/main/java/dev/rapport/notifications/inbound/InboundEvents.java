@@ -147,6 +147,11 @@ public class InboundEvents {
                 notifications.resolve(owner, Rules.STALLED, contactId);
                 notifications.resolve(owner, Rules.UNRETURNED, contactId);
             }
+            case "rapport.contact.erased.v1" -> {
+                UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
+                activity.contactErased(owner, contactId);
+                notifications.forgetSubject(owner, contactId);
+            }
             default -> Log.debugf("Skipping contacts event type %s", event.type());
         }
         fanOut(event);

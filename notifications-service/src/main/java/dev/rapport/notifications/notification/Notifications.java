@@ -78,4 +78,16 @@ public class Notifications {
         UUID eventId = outbox.publish(ownerId, event);
         webhooks.enqueue(ownerId, eventId.toString(), event.type(), event, now);
     }
+
+    /**
+     * Forgets an erased person: the owner's notifications about them (which name them), the
+     * events still in the outbox and the webhook deliveries that mention them.
+     */
+    public void forgetSubject(UUID ownerId, UUID subjectId) {
+        entityManager.createNativeQuery("delete from notification where owner_id = ?1 and subject_id = ?2")
+                .setParameter(1, ownerId).setParameter(2, subjectId)
+                .executeUpdate();
+        outbox.forgetMentioning(ownerId, subjectId.toString());
+        webhooks.forgetDeliveriesMentioning(ownerId, subjectId.toString());
+    }
 }

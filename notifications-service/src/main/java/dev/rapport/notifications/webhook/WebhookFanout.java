@@ -79,4 +79,11 @@ public class WebhookFanout {
             throw new IllegalStateException("Cannot serialize the webhook body of " + type, e);
         }
     }
+
+    /** Deletes the owner's webhook deliveries (and their attempts) whose payload names {@code text}: for erasure. */
+    public void forgetDeliveriesMentioning(UUID ownerId, String text) {
+        entityManager.createNativeQuery("delete from webhook_delivery where owner_id = ?1 and strpos(payload, ?2) > 0")
+                .setParameter(1, ownerId).setParameter(2, text)
+                .executeUpdate();
+    }
 }

@@ -222,6 +222,27 @@ class RulesTest {
     }
 
     @Test
+    void anErasedContactLeavesNoNameNoNotificationAndNoEventAboutThem() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).singleElement().satisfies(n -> assertThat(n.message).contains("Sam Carter"));
+        assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isPositive();
+
+        feed.contactDeleted(owner, sam, clock.instant());
+        feed.contactErased(owner, sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> notifications(Rules.STALLED).isEmpty());
+        assertThat(contactKnown(sam)).isFalse();
+        assertThat(contactDeleted(sam)).isTrue();
+        assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isZero();
+        assertThat(rowsMentioning("notification", "subject_id::text", sam)).isZero();
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        assertThat(notifications(Rules.STALLED)).isEmpty();
+    }
+
+    @Test
     void aDeletedContactNeverStalls() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
         feed.contactDeleted(owner, sam, clock.instant());
@@ -277,6 +298,12 @@ class RulesTest {
         return QuarkusTransaction.requiringNew().call(() -> !entityManager
                 .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and deleted")
                 .setParameter(1, contact).getResultList().isEmpty());
+    }
+
+    private long rowsMentioning(String table, String column, UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from " + table + " where strpos(" + column + ", ?1) > 0")
+                .setParameter(1, contact.toString()).getSingleResult()).longValue());
     }
 
     private Object lastInteraction(UUID contact) {
