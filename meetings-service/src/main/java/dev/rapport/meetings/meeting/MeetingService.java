@@ -12,6 +12,7 @@ import dev.rapport.meetings.events.InvitationDeclined;
 import dev.rapport.meetings.events.InvitationExpired;
 import dev.rapport.meetings.events.InvitationSent;
 import dev.rapport.meetings.events.MeetingCancelled;
+import dev.rapport.meetings.events.MeetingEvent;
 import dev.rapport.meetings.events.MeetingHeld;
 import dev.rapport.meetings.events.MeetingRescheduled;
 import dev.rapport.meetings.events.MeetingScheduled;
@@ -113,28 +114,29 @@ public class MeetingService {
 
     @Transactional
     public Versioned accept(UUID ownerId, UUID id, String ifMatch) {
-        Meeting meeting = owned(ownerId, id, ifMatch);
-        Instant now = move(meeting, MeetingStatus.ACCEPTED);
-        meeting.answeredAt = now;
-        outbox.publish(ownerId, new InvitationAccepted(meeting.id, meeting.contactId, meeting.stage.name(), now));
-        return versioned(meeting);
+        return answer(ownerId, id, ifMatch, MeetingStatus.ACCEPTED, InvitationAccepted::new);
     }
 
     @Transactional
     public Versioned decline(UUID ownerId, UUID id, String ifMatch) {
-        Meeting meeting = owned(ownerId, id, ifMatch);
-        Instant now = move(meeting, MeetingStatus.DECLINED);
-        meeting.answeredAt = now;
-        outbox.publish(ownerId, new InvitationDeclined(meeting.id, meeting.contactId, meeting.stage.name(), now));
-        return versioned(meeting);
+        return answer(ownerId, id, ifMatch, MeetingStatus.DECLINED, InvitationDeclined::new);
     }
 
     @Transactional
     public Versioned noResponse(UUID ownerId, UUID id, String ifMatch) {
+        return answer(ownerId, id, ifMatch, MeetingStatus.NO_RESPONSE, InvitationExpired::new);
+    }
+
+    /** The event an answer to an invitation publishes. */
+    private interface InvitationAnswered {
+        MeetingEvent of(UUID invitationId, UUID contactId, String stage, Instant at);
+    }
+
+    private Versioned answer(UUID ownerId, UUID id, String ifMatch, MeetingStatus answer, InvitationAnswered event) {
         Meeting meeting = owned(ownerId, id, ifMatch);
-        Instant now = move(meeting, MeetingStatus.NO_RESPONSE);
+        Instant now = move(meeting, answer);
         meeting.answeredAt = now;
-        outbox.publish(ownerId, new InvitationExpired(meeting.id, meeting.contactId, meeting.stage.name(), now));
+        outbox.publish(ownerId, event.of(meeting.id, meeting.contactId, meeting.stage.name(), now));
         return versioned(meeting);
     }
 
