@@ -55,7 +55,10 @@ public class OpenApiConventions implements OASFilter {
         if (hasInput) {
             problem(responses, "400", "Invalid request: the problem lists the offending fields");
         }
-        problem(responses, "401", "No valid bearer token");
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            // Public operations (a secret in the path is their credential) never answer 401.
+            problem(responses, "401", "No valid bearer token");
+        }
         if (responses.hasAPIResponse("403")) {
             problem(responses, "403", "The caller lacks the role this operation needs");
         }
