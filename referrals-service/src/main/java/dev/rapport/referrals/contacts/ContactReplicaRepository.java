@@ -2,6 +2,7 @@ package dev.rapport.referrals.contacts;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,6 +24,12 @@ public class ContactReplicaRepository implements PanacheRepositoryBase<ContactRe
     public boolean isKnown(UUID ownerId, UUID contactId) {
         return count("contactId = :id and ownerId = :owner and deleted = false",
                 Parameters.with("id", contactId).and("owner", ownerId)) > 0;
+    }
+
+    /** The name of the owner's contact, unless it is unknown or deleted. */
+    public Optional<String> nameOf(UUID ownerId, UUID contactId) {
+        return find("contactId = :id and ownerId = :owner and deleted = false",
+                Parameters.with("id", contactId).and("owner", ownerId)).firstResultOptional().map(c -> c.name);
     }
 
     /**
