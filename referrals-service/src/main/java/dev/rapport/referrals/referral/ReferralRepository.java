@@ -15,6 +15,9 @@ import jakarta.persistence.Tuple;
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
 
+    /** What an erased referred person is called from then on. */
+    public static final String ERASED_NAME = "(erased)";
+
     public Optional<Referral> findOwned(UUID ownerId, UUID id) {
         return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId)).firstResultOptional();
     }
@@ -87,5 +90,36 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 row.get("author_id", UUID.class),
                 row.get("reverses_seq", Integer.class),
                 row.get("note", String.class))).toList();
+    }
+
+    /**
+     * On the erasure of one of the owner's contacts, anonymises what names them and nothing
+     * else: referrals about them lose the referred person's name, details, need and notes;
+     * referrals with them as partner lose their notes. The notes of those referrals' entries go;
+     * the entries themselves (status, value, times, author) and every amount, date and direction
+     * stay, so balances remain true.
+     *
+     * @return the ids of the referrals about the person (their published events name them)
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> anonymise(UUID ownerId, UUID contactId, Instant at) {
+        List<UUID> about = getEntityManager().createNativeQuery("""
+                update referral set referred_name = ?3, referred_company = null, referred_email = null, referred_phone = null,
+                    need = null, notes = null, erased_at = ?4, version = version + 1
+                where owner_id = ?1 and referred_contact_id = ?2
+                returning id""", UUID.class)
+                .setParameter(1, ownerId).setParameter(2, contactId).setParameter(3, ERASED_NAME).setParameter(4, at)
+                .getResultList();
+        getEntityManager().createNativeQuery("""
+                update referral set notes = null, erased_at = ?3, version = version + 1
+                where owner_id = ?1 and partner_id = ?2""")
+                .setParameter(1, ownerId).setParameter(2, contactId).setParameter(3, at)
+                .executeUpdate();
+        getEntityManager().createNativeQuery("""
+                delete from referral_entry_note n using referral r
+                where r.id = n.referral_id and r.owner_id = ?1 and (r.referred_contact_id = ?2 or r.partner_id = ?2)""")
+                .setParameter(1, ownerId).setParameter(2, contactId)
+                .executeUpdate();
+        return about;
     }
 }
