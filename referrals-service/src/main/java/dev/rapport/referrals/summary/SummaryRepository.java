@@ -14,8 +14,8 @@ import jakarta.persistence.Tuple;
 @ApplicationScoped
 public class SummaryRepository {
 
-    /** Referrals each way in the period. */
-    public record Counts(long given, long received) {
+    /** Referrals each way with one partner in the period; a partner unknown to the replica counts as deleted. */
+    public record PartnerCount(UUID partnerId, String partnerName, boolean deleted, long given, long received) {
     }
 
     /** Value won one way in one currency. */
@@ -26,15 +26,6 @@ public class SummaryRepository {
 
     SummaryRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    public Counts counts(UUID ownerId, Instant start, Instant end) {
-        Tuple row = (Tuple) entityManager.createNativeQuery("""
-                select count(*) filter (where direction = 'GIVEN') as given, count(*) filter (where direction = 'RECEIVED') as received
-                from referral where owner_id = ?1 and occurred_at >= ?2 and occurred_at < ?3""", Tuple.class)
-                .setParameter(1, ownerId).setParameter(2, start).setParameter(3, end)
-                .getSingleResult();
-        return new Counts(((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue());
     }
 
     /** Referrals WON in the period (by when they were won) and still WON, summed per way and currency. */
@@ -57,20 +48,24 @@ public class SummaryRepository {
                 .getSingleResult()).longValue();
     }
 
+    /**
+     * Referrals each way in the period per partner, most first: one scan gives both the totals
+     * (all partners) and the top partners (those not deleted); an owner has at most some
+     * thousands of partners.
+     */
     @SuppressWarnings("unchecked")
-    public List<TopPartner> topPartners(UUID ownerId, Instant start, Instant end, int limit) {
+    public List<PartnerCount> perPartner(UUID ownerId, Instant start, Instant end) {
         List<Tuple> rows = entityManager.createNativeQuery("""
-                select t.partner_id, c.name, t.given, t.received
+                select t.partner_id, c.name, coalesce(c.deleted, true), t.given, t.received
                 from (select partner_id, count(*) filter (where direction = 'GIVEN') as given,
                              count(*) filter (where direction = 'RECEIVED') as received
                       from referral where owner_id = ?1 and occurred_at >= ?2 and occurred_at < ?3
                       group by partner_id) t
-                join contact_replica c on c.contact_id = t.partner_id and c.owner_id = ?1 and c.deleted = false
-                order by t.given + t.received desc, t.partner_id
-                limit ?4""", Tuple.class)
-                .setParameter(1, ownerId).setParameter(2, start).setParameter(3, end).setParameter(4, limit)
+                left join contact_replica c on c.contact_id = t.partner_id and c.owner_id = ?1
+                order by t.given + t.received desc, t.partner_id""", Tuple.class)
+                .setParameter(1, ownerId).setParameter(2, start).setParameter(3, end)
                 .getResultList();
-        return rows.stream().map(t -> new TopPartner(t.get(0, UUID.class), t.get(1, String.class),
-                ((Number) t.get(2)).longValue(), ((Number) t.get(3)).longValue())).toList();
+        return rows.stream().map(t -> new PartnerCount(t.get(0, UUID.class), t.get(1, String.class), t.get(2, Boolean.class),
+                ((Number) t.get(3)).longValue(), ((Number) t.get(4)).longValue())).toList();
     }
 }

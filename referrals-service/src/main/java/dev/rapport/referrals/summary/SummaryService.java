@@ -63,11 +63,14 @@ public class SummaryService {
         // atStartOfDay(zone), not midnight: some zones' days start at 01:00 on a DST change.
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = after.atStartOfDay(zone).toInstant();
-        SummaryRepository.Counts counts = summaries.counts(ownerId, start, end);
+        List<SummaryRepository.PartnerCount> partners = summaries.perPartner(ownerId, start, end);
         List<SummaryRepository.Won> won = summaries.won(ownerId, start, end);
+        List<TopPartner> top = partners.stream().filter(p -> !p.deleted()).limit(TOP_PARTNERS)
+                .map(p -> new TopPartner(p.partnerId(), p.partnerName(), p.given(), p.received())).toList();
         return new PeriodSummaryResponse(query.period(), zone.getId(), first, after.minusDays(1), start, end,
-                counts.given(), counts.received(), money(won, Direction.GIVEN), money(won, Direction.RECEIVED),
-                summaries.newPartners(ownerId, start, end), summaries.topPartners(ownerId, start, end, TOP_PARTNERS));
+                partners.stream().mapToLong(SummaryRepository.PartnerCount::given).sum(),
+                partners.stream().mapToLong(SummaryRepository.PartnerCount::received).sum(),
+                money(won, Direction.GIVEN), money(won, Direction.RECEIVED), summaries.newPartners(ownerId, start, end), top);
     }
 
     private static List<Money> money(List<SummaryRepository.Won> won, Direction direction) {
