@@ -23,7 +23,7 @@ public record ReferralRequest(
         UUID partnerId,
         @Schema(description = "The referred person, when they are one of the caller's contacts (not the partner)")
         UUID referredContactId,
-        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Size(max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
         @Schema(description = "The person referred; required unless referredContactId is given (then it defaults to the contact's name)",
                 examples = "Jo Patel", maxLength = 200)
         String referredName,

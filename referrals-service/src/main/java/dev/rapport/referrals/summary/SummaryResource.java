@@ -21,7 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-@Path("/summaries")
+@Path("/referrals/summary")
 @Authenticated
 @Tag(name = "Summaries", description = "The caller's referral totals per period")
 @Produces(MediaType.APPLICATION_JSON)

@@ -99,9 +99,9 @@ class LedgerBenchmark {
                 new Query("balances, latest first (200)", "/partners/balances?limit=200"),
                 new Query("balances by balance desc (50)", "/partners/balances?limit=50&sort=BALANCE_DESC"),
                 new Query("balances by balance asc (200)", "/partners/balances?limit=200&sort=BALANCE_ASC"),
-                new Query("summary, year " + lastYear + " Berlin", "/summaries?period=YEAR&date=" + lastYear + "-06-01&zone=Europe/Berlin"),
-                new Query("summary, this year UTC", "/summaries?period=YEAR"),
-                new Query("summary, this month", "/summaries?period=MONTH"));
+                new Query("summary, year " + lastYear + " Berlin", "/referrals/summary?period=YEAR&date=" + lastYear + "-06-01&zone=Europe/Berlin"),
+                new Query("summary, this year UTC", "/referrals/summary?period=YEAR"),
+                new Query("summary, this month", "/referrals/summary?period=MONTH"));
         Query twin = new Query("twin: GET /referrals/{id}", "/referrals/" + someReferral);
         for (int i = 0; i < WARM_UP; i++) {
             for (Query query : queries) {

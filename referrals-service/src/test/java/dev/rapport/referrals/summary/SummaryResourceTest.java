@@ -104,7 +104,7 @@ class SummaryResourceTest {
                 .getInt("received")).isEqualTo(6);
 
         as("bob").queryParams(Map.of("period", "CUSTOM", "from", day.toString(), "to", day.toString(), "zone", "America/New_York"))
-                .get("/summaries").then().statusCode(200).body("given", equalTo(0)).body("received", equalTo(0))
+                .get("/referrals/summary").then().statusCode(200).body("given", equalTo(0)).body("received", equalTo(0))
                 .body("newPartners", equalTo(0));
     }
 
@@ -122,11 +122,11 @@ class SummaryResourceTest {
                 { "period=CUSTOM&from=2026-01-01&to=2026-01-02&date=2026-01-01", "date" },
                 { "period=YEAR&from=2026-01-01", "from" } };
         for (String[] bad : cases) {
-            as("alice").get("/summaries?" + bad[0])
+            as("alice").get("/referrals/summary?" + bad[0])
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[1]));
         }
-        given().get("/summaries").then().statusCode(401);
-        as("alice").get("/summaries").then().statusCode(200).body("period", equalTo("MONTH")).body("zone", equalTo("UTC"));
+        given().get("/referrals/summary").then().statusCode(401);
+        as("alice").get("/referrals/summary").then().statusCode(200).body("period", equalTo("MONTH")).body("zone", equalTo("UTC"));
     }
 
     private Map<String, JsonPath> figures() {
@@ -152,6 +152,6 @@ class SummaryResourceTest {
         for (int i = 0; i < parameters.length; i += 2) {
             request.queryParam(parameters[i], parameters[i + 1]);
         }
-        return request.get("/summaries").then().statusCode(200).extract().jsonPath();
+        return request.get("/referrals/summary").then().statusCode(200).extract().jsonPath();
     }
 }
