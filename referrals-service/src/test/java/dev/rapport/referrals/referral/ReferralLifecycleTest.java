@@ -1,6 +1,7 @@
 package dev.rapport.referrals.referral;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +98,26 @@ class ReferralLifecycleTest {
         post("alice", id, "reversal", etag, "{}").then().statusCode(412);
         post("alice", id, "reversal", next, "{}").then().statusCode(200);
         as("alice").get("/referrals/" + id + "/history").then().body("items.kind", contains("STATUS", "STATUS", "STATUS", "THANKED", "REVERSAL"));
+    }
+
+    @Test
+    void concurrentChangesOfOneReferralLetExactlyOneThrough() throws Exception {
+        String id = referral("alice", "GIVEN", clock.instant().minusSeconds(600));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> move("alice", id, null, "{\"to\": \"CONTACTED\"}").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnlyOnce(200).filteredOn(status -> status != 200).containsOnly(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        as("alice").get("/referrals/" + id + "/history").then().body("items.status", contains("OPEN", "CONTACTED"));
     }
 
     @Test
