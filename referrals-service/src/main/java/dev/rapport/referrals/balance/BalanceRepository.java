@@ -1,26 +1,31 @@
 package dev.rapport.referrals.balance;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.rapport.platform.http.PageRequest;
+import dev.rapport.platform.http.Cursor;
 import dev.rapport.referrals.referral.Direction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
-/** Per-partner balances, each computed by one aggregate query over the owner's referrals. */
+/**
+ * Per-partner balances, read from the sums that the referral table's trigger keeps
+ * (V3__balances.sql): one index range per page, whatever the size of the ledger.
+ */
 @ApplicationScoped
 public class BalanceRepository {
 
-    private static final String BALANCE = """
-            select new dev.rapport.referrals.balance.PartnerBalanceResponse(c.contactId, c.name,
-                count(r.id) filter (where r.direction = :given),
-                count(r.id) filter (where r.direction = :received),
-                count(r.id) filter (where r.direction = :given) - count(r.id) filter (where r.direction = :received),
-                max(r.occurredAt) filter (where r.direction = :given),
-                max(r.occurredAt) filter (where r.direction = :received))
+    private static final String SELECT = """
+            select b.partner_id, c.name, b.given, b.received, b.open_given, b.open_received,
+                   b.last_given_at, b.last_received_at, b.last_at
+            from partner_balance b
+            join contact_replica c on c.contact_id = b.partner_id and c.owner_id = b.owner_id and c.deleted = false
             """;
 
     private final EntityManager entityManager;
@@ -30,42 +35,74 @@ public class BalanceRepository {
     }
 
     /** The balance with one of the owner's known contacts, zero when they have no referrals yet. */
-    public Optional<PartnerBalanceResponse> ofPartner(UUID ownerId, UUID partnerId) {
-        return query(BALANCE + """
-                from ContactReplica c left join Referral r on r.partnerId = c.contactId and r.ownerId = c.ownerId
-                where c.ownerId = :owner and c.contactId = :partner and c.deleted = false
-                group by c.contactId, c.name""")
-                .setParameter("owner", ownerId)
-                .setParameter("partner", partnerId)
-                .getResultStream().findFirst();
+    public Optional<BalanceRow> ofPartner(UUID ownerId, UUID partnerId) {
+        List<Tuple> rows = tuples("""
+                select c.contact_id as partner_id, c.name, coalesce(b.given, 0) as given, coalesce(b.received, 0) as received,
+                       coalesce(b.open_given, 0) as open_given, coalesce(b.open_received, 0) as open_received,
+                       b.last_given_at, b.last_received_at, b.last_at
+                from contact_replica c
+                left join partner_balance b on b.owner_id = c.owner_id and b.partner_id = c.contact_id
+                where c.owner_id = ?1 and c.contact_id = ?2 and c.deleted = false""")
+                .setParameter(1, ownerId).setParameter(2, partnerId)
+                .getResultList();
+        return rows.stream().map(BalanceRepository::row).findFirst();
     }
 
-    /**
-     * One page of the balances with every known partner who has referrals, the partner with
-     * the latest referral first, one row more than asked to tell if more follow.
-     */
-    public List<PartnerBalanceResponse> page(UUID ownerId, PageRequest page) {
-        StringBuilder hql = new StringBuilder(BALANCE).append("""
-                from Referral r join ContactReplica c on c.contactId = r.partnerId and c.ownerId = r.ownerId
-                where r.ownerId = :owner and c.deleted = false
-                group by c.contactId, c.name
-                """);
-        if (page.after() != null) {
-            hql.append("having max(r.occurredAt) < :time or (max(r.occurredAt) = :time and c.contactId < :id)\n");
+    /** One page by the latest referral, newest first, one row more than asked to tell if more follow. */
+    public List<BalanceRow> pageByRecent(UUID ownerId, int limit, Cursor after) {
+        String sql = SELECT + "where b.owner_id = :owner"
+                + (after == null ? "" : " and (b.last_at < :time or (b.last_at = :time and b.partner_id < :id))")
+                + " order by b.last_at desc, b.partner_id desc limit :limit";
+        Query query = tuples(sql).setParameter("owner", ownerId).setParameter("limit", limit + 1);
+        if (after != null) {
+            query.setParameter("time", after.time()).setParameter("id", after.id());
         }
-        hql.append("order by max(r.occurredAt) desc, c.contactId desc");
-        TypedQuery<PartnerBalanceResponse> query = query(hql.toString())
-                .setParameter("owner", ownerId)
-                .setMaxResults(page.limit() + 1);
-        if (page.after() != null) {
-            query.setParameter("time", page.after().time()).setParameter("id", page.after().id());
-        }
-        return query.getResultList();
+        return rows(query);
     }
 
-    private TypedQuery<PartnerBalanceResponse> query(String hql) {
-        return entityManager.createQuery(hql, PartnerBalanceResponse.class)
-                .setParameter("given", Direction.GIVEN)
-                .setParameter("received", Direction.RECEIVED);
+    /** One page by balance (given − received), then partner id, one row more than asked. */
+    public List<BalanceRow> pageByBalance(UUID ownerId, int limit, BalanceCursor after, boolean descending) {
+        String order = descending ? "desc" : "asc";
+        String beyond = descending ? "<" : ">";
+        String sql = SELECT + "where b.owner_id = :owner"
+                + (after == null ? "" : " and ((b.given - b.received) " + beyond + " :balance"
+                        + " or ((b.given - b.received) = :balance and b.partner_id " + beyond + " :id))")
+                + " order by (b.given - b.received) " + order + ", b.partner_id " + order + " limit :limit";
+        Query query = tuples(sql).setParameter("owner", ownerId).setParameter("limit", limit + 1);
+        if (after != null) {
+            query.setParameter("balance", (int) after.balance()).setParameter("id", after.partnerId());
+        }
+        return rows(query);
+    }
+
+    /** The value won with each of the partners, each way, per currency, currencies in order. */
+    @SuppressWarnings("unchecked")
+    public List<WonValueRow> wonValues(UUID ownerId, Collection<UUID> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return List.of();
+        }
+        List<Tuple> rows = tuples("""
+                select partner_id, direction, currency, amount from partner_balance_value
+                where owner_id = ?1 and partner_id = any(?2) and won > 0
+                order by currency""")
+                .setParameter(1, ownerId).setParameter(2, partnerIds.toArray(UUID[]::new))
+                .getResultList();
+        return rows.stream().map(t -> new WonValueRow(t.get(0, UUID.class), Direction.valueOf(t.get(1, String.class)),
+                t.get(2, String.class), t.get(3, BigDecimal.class))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<BalanceRow> rows(Query query) {
+        return ((List<Tuple>) query.getResultList()).stream().map(BalanceRepository::row).toList();
+    }
+
+    private static BalanceRow row(Tuple t) {
+        return new BalanceRow(t.get(0, UUID.class), t.get(1, String.class), ((Number) t.get(2)).longValue(),
+                ((Number) t.get(3)).longValue(), ((Number) t.get(4)).longValue(), ((Number) t.get(5)).longValue(),
+                t.get(6, Instant.class), t.get(7, Instant.class), t.get(8, Instant.class));
+    }
+
+    private Query tuples(String sql) {
+        return entityManager.createNativeQuery(sql, Tuple.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.referrals.contacts;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,6 +24,12 @@ public class ContactReplicaRepository implements PanacheRepositoryBase<ContactRe
     public boolean isKnown(UUID ownerId, UUID contactId) {
         return count("contactId = :id and ownerId = :owner and deleted = false",
                 Parameters.with("id", contactId).and("owner", ownerId)) > 0;
+    }
+
+    /** The name of the owner's contact, unless it is unknown or deleted. */
+    public Optional<String> nameOf(UUID ownerId, UUID contactId) {
+        return find("contactId = :id and ownerId = :owner and deleted = false",
+                Parameters.with("id", contactId).and("owner", ownerId)).firstResultOptional().map(c -> c.name);
     }
 
     /**
@@ -57,6 +64,25 @@ public class ContactReplicaRepository implements PanacheRepositoryBase<ContactRe
         return getEntityManager().createNativeQuery("""
                 insert into contact_replica (contact_id, owner_id, name, deleted, updated_at) values (?1, ?2, ?3, true, ?4)
                 on conflict (contact_id) do update set deleted = true,
+                    updated_at = greatest(contact_replica.updated_at, excluded.updated_at)
+                where contact_replica.owner_id = excluded.owner_id""")
+                .setParameter(1, contactId)
+                .setParameter(2, ownerId)
+                .setParameter(3, UNKNOWN_NAME)
+                .setParameter(4, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    /**
+     * Forgets the contact's name and leaves a deleted, nameless tombstone, whatever the order
+     * its events arrive in (a later created event cannot bring the contact back).
+     *
+     * @return the number of rows changed: 0 if the contact is another owner's
+     */
+    int erase(UUID ownerId, UUID contactId, Instant at) {
+        return getEntityManager().createNativeQuery("""
+                insert into contact_replica (contact_id, owner_id, name, deleted, updated_at) values (?1, ?2, ?3, true, ?4)
+                on conflict (contact_id) do update set deleted = true, name = excluded.name,
                     updated_at = greatest(contact_replica.updated_at, excluded.updated_at)
                 where contact_replica.owner_id = excluded.owner_id""")
                 .setParameter(1, contactId)

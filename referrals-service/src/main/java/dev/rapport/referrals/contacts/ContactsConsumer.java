@@ -11,6 +11,7 @@ import dev.rapport.platform.inbox.MalformedEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 /**
  * Keeps the replica of the owners' contacts from {@code rapport.contacts.v1}. A record that is
@@ -24,15 +25,19 @@ public class ContactsConsumer {
     static final String CONTACT_CREATED = "rapport.contact.created.v1";
     static final String CONTACT_UPDATED = "rapport.contact.updated.v1";
     static final String CONTACT_DELETED = "rapport.contact.deleted.v1";
+    static final String CONTACT_ERASED = "rapport.contact.erased.v1";
 
     private final IdempotentConsumer consumer;
     private final ContactReplicaRepository replicas;
     private final ObjectMapper mapper;
+    private final Event<ContactErasure> erasures;
 
-    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replicas, ObjectMapper mapper) {
+    ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replicas, ObjectMapper mapper,
+            Event<ContactErasure> erasures) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.mapper = mapper;
+        this.erasures = erasures;
     }
 
     @Incoming("contacts")
@@ -45,6 +50,7 @@ public class ContactsConsumer {
         switch (event.type()) {
             case CONTACT_CREATED, CONTACT_UPDATED -> profileChanged(event);
             case CONTACT_DELETED -> contactDeleted(event);
+            case CONTACT_ERASED -> contactErased(event);
             default -> Log.debugf("Skipping event %s of type %s: referrals-service does not use it", event.id(), event.type());
         }
     }
@@ -67,5 +73,21 @@ public class ContactsConsumer {
         if (replicas.markDeleted(event.ownerId(), deleted.contactId(), event.time()) == 0) {
             Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), deleted.contactId());
         }
+    }
+
+    /**
+     * The right to be forgotten: the replica keeps a nameless tombstone, and the referral
+     * package anonymises what names the person (see {@link ContactErasure}'s observers).
+     */
+    private void contactErased(InboundEvent event) {
+        ContactErased erased = event.dataAs(ContactErased.class, mapper);
+        if (erased.contactId() == null) {
+            throw new MalformedEventException("Event " + event.id() + " of type " + event.type() + " has no contactId");
+        }
+        if (replicas.erase(event.ownerId(), erased.contactId(), event.time()) == 0) {
+            Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), erased.contactId());
+            return;
+        }
+        erasures.fire(new ContactErasure(event.ownerId(), erased.contactId()));
     }
 }

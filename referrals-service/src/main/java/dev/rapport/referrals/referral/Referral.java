@@ -1,5 +1,6 @@
 package dev.rapport.referrals.referral;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,13 +26,40 @@ public class Referral extends PanacheEntityBase {
     public UUID partnerId;
     @Column(name = "referred_name")
     public String referredName;
+    @Column(name = "referred_contact_id")
+    public UUID referredContactId;
+    @Column(name = "referred_company")
+    public String referredCompany;
+    @Column(name = "referred_email")
+    public String referredEmail;
+    @Column(name = "referred_phone")
+    public String referredPhone;
+    @Column(name = "referred_agreed")
+    public boolean referredAgreedToContact;
     public String need;
+    public Integer warmth;
     @Column(name = "occurred_at")
     public Instant occurredAt;
     public String notes;
     /** The status of the latest ledger entry. */
     @Enumerated(EnumType.STRING)
     public ReferralStatus status;
+    /** When the current status was reached. */
+    @Column(name = "status_at")
+    public Instant statusAt;
+    /** The value of the current WON status; null unless WON. */
+    @Column(name = "won_amount")
+    public BigDecimal wonAmount;
+    @Column(name = "won_currency")
+    public String wonCurrency;
+    @Column(name = "thanked_at")
+    public Instant thankedAt;
+    /** How many ledger entries the referral has; the next one's seq is this plus one. */
+    @Column(name = "entry_count")
+    public int entryCount;
+    /** When the referred person or the partner was erased; their text is gone since. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Version

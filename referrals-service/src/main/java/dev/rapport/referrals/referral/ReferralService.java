@@ -3,23 +3,42 @@ package dev.rapport.referrals.referral;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 
 import dev.rapport.platform.http.Cursor;
+import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.Problem;
 import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.referrals.contacts.ContactReplicaRepository;
+import dev.rapport.referrals.events.ReferralEvent;
 import dev.rapport.referrals.events.ReferralGiven;
+import dev.rapport.referrals.events.ReferralLost;
 import dev.rapport.referrals.events.ReferralReceived;
+import dev.rapport.referrals.events.ReferralStatusChanged;
+import dev.rapport.referrals.events.ReferralThanked;
+import dev.rapport.referrals.events.ReferralWon;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /** The rules of the referral ledger; recording a referral publishes its event in the same transaction. */
 @ApplicationScoped
 public class ReferralService {
+
+    /** The problem type of a reversal with nothing to reverse. */
+    public static final String NOTHING_TO_REVERSE = "nothing-to-reverse";
+    /** The problem type of thanks for a referral that is not a won one received, or was thanked for already. */
+    public static final String CANNOT_THANK = "cannot-thank";
+    /** The problem type of a change to a referral that has all the entries it may have. */
+    public static final String LEDGER_FULL = "too-many-entries";
+    /** The most entries one referral can have: its history is answered whole. */
+    public static final int MAX_ENTRIES = 100;
 
     private final ReferralRepository referrals;
     private final ContactReplicaRepository contacts;
@@ -44,21 +63,35 @@ public class ReferralService {
             throw ProblemException.invalid("occurredAt", "must not be in the future");
         }
         if (!contacts.isKnown(ownerId, request.partnerId())) {
-            throw unknownContact(request.partnerId());
+            throw unknownContact("partnerId", request.partnerId());
+        }
+        String referredName = referredName(ownerId, request);
+        boolean agreed = Boolean.TRUE.equals(request.referredAgreedToContact());
+        if (!agreed && (request.referredEmail() != null || request.referredPhone() != null)) {
+            throw ProblemException.invalid("referredAgreedToContact",
+                    "must be true to record the referred person's email or phone");
         }
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.ownerId = ownerId;
         referral.direction = request.direction();
         referral.partnerId = request.partnerId();
-        referral.referredName = request.referredName().strip();
+        referral.referredContactId = request.referredContactId();
+        referral.referredName = referredName;
+        referral.referredCompany = request.referredCompany();
+        referral.referredEmail = request.referredEmail();
+        referral.referredPhone = request.referredPhone();
+        referral.referredAgreedToContact = agreed;
         referral.need = request.need();
+        referral.warmth = request.warmth();
         referral.occurredAt = request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         referral.notes = request.notes();
         referral.status = ReferralStatus.OPEN;
+        referral.statusAt = referral.occurredAt;
+        referral.entryCount = 1;
         referral.createdAt = now;
         referrals.persistAndFlush(referral);
-        referrals.append(ReferralEntry.opened(referral));
+        referrals.append(ReferralEntry.opened(referral), null);
         outbox.publish(ownerId, switch (referral.direction) {
             case GIVEN -> new ReferralGiven(referral.id, referral.partnerId, referral.referredName, referral.need, referral.occurredAt);
             case RECEIVED -> new ReferralReceived(referral.id, referral.partnerId, referral.referredName, referral.need, referral.occurredAt);
@@ -66,9 +99,155 @@ public class ReferralService {
         return new Versioned(ReferralResponse.of(referral), referral.version);
     }
 
+    /** The name given, or the referred contact's; the referred person is never the partner. */
+    private String referredName(UUID ownerId, ReferralRequest request) {
+        if (request.referredContactId() == null) {
+            if (request.referredName() == null) {
+                throw ProblemException.invalid("referredName", "is required unless referredContactId names a contact");
+            }
+            return request.referredName().strip();
+        }
+        if (request.referredContactId().equals(request.partnerId())) {
+            throw ProblemException.invalid("referredContactId", "must not be the partner");
+        }
+        String name = contacts.nameOf(ownerId, request.referredContactId())
+                .orElseThrow(() -> unknownContact("referredContactId", request.referredContactId()));
+        return request.referredName() != null ? request.referredName().strip() : name;
+    }
+
+    /**
+     * Moves the referral to its next status: a new ledger entry, the referral's current status
+     * and value with it, and the events, in one transaction.
+     */
+    @Transactional
+    public Versioned changeStatus(UUID ownerId, UUID id, String ifMatch, StatusChangeRequest request) {
+        Referral referral = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, referral.version);
+        Lifecycle.check(referral.status, request.to(), request.value());
+        Instant now = now();
+        Instant at = request.at() == null ? now : request.at().truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now)) {
+            throw ProblemException.invalid("at", "must not be in the future");
+        }
+        if (at.isBefore(referral.statusAt)) {
+            throw ProblemException.invalid("at", "must not be before the current status was reached (" + referral.statusAt + ")");
+        }
+        // Scaled as the ledger stores it, so that what is answered and published equals what is stored.
+        Money value = request.value() == null ? null : Money.of(request.value().decimal(), request.value().currency());
+        ReferralStatus from = referral.status;
+        ReferralEntry entry = new ReferralEntry(referral.id, nextSeq(referral), EntryKind.STATUS, request.to(),
+                value == null ? null : value.decimal(), value == null ? null : value.currency(), at, now, ownerId, null);
+        referral.status = request.to();
+        referral.statusAt = at;
+        referral.wonAmount = entry.valueAmount();
+        referral.wonCurrency = entry.valueCurrency();
+        record(referral, entry, request.note());
+        List<ReferralEvent> events = new ArrayList<>();
+        events.add(new ReferralStatusChanged(referral.id, referral.partnerId, referral.direction, from, referral.status, at, false, value));
+        switch (referral.status) {
+            case WON -> events.add(new ReferralWon(referral.id, referral.partnerId, referral.direction, value, at));
+            case LOST, DECLINED -> events.add(new ReferralLost(referral.id, referral.partnerId, referral.direction, referral.status, at));
+            case OPEN, CONTACTED, MEETING -> {
+                // the status change says it all
+            }
+        }
+        outbox.publishAll(ownerId, events);
+        return new Versioned(ReferralResponse.of(referral), referral.version);
+    }
+
+    /**
+     * Corrects the referral: a reversal entry undoes its latest status entry not yet reversed
+     * (never the first, OPEN), the value of a WON one with it. Entries before stay as they were.
+     */
+    @Transactional
+    public Versioned reverse(UUID ownerId, UUID id, String ifMatch, ReversalRequest request) {
+        Referral referral = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, referral.version);
+        Deque<ReferralEntryResponse> standing = new ArrayDeque<>();
+        for (ReferralEntryResponse entry : referrals.entries(referral.id)) {
+            switch (entry.kind()) {
+                case STATUS -> standing.push(entry);
+                case REVERSAL -> standing.pop();
+                case THANKED -> {
+                    // thanks change no status
+                }
+            }
+        }
+        if (standing.size() < 2) {
+            throw ProblemException.conflict(NOTHING_TO_REVERSE,
+                    "Referral " + id + " is at its first entry (OPEN): there is no status to reverse");
+        }
+        ReferralEntryResponse reversed = standing.pop();
+        ReferralEntryResponse restored = standing.peek();
+        Instant now = now();
+        Money value = reversed.value() == null ? null : reversed.value().negated();
+        ReferralEntry entry = new ReferralEntry(referral.id, nextSeq(referral), EntryKind.REVERSAL, restored.status(),
+                value == null ? null : value.decimal(), value == null ? null : value.currency(), now, now, ownerId, reversed.seq());
+        referral.status = restored.status();
+        referral.statusAt = restored.at();
+        referral.wonAmount = null;
+        referral.wonCurrency = null;
+        // Thanks were for the win just reversed; the THANKED entry stays in the history.
+        referral.thankedAt = null;
+        record(referral, entry, request == null ? null : request.note());
+        outbox.publish(ownerId, new ReferralStatusChanged(referral.id, referral.partnerId, referral.direction,
+                reversed.status(), referral.status, now, true, null));
+        return new Versioned(ReferralResponse.of(referral), referral.version);
+    }
+
+    /** The owner thanked the partner for a won referral received from them: a THANKED entry, the status stays WON. */
+    @Transactional
+    public Versioned thank(UUID ownerId, UUID id, String ifMatch, ThanksRequest request) {
+        Referral referral = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, referral.version);
+        if (referral.direction != Direction.RECEIVED || referral.status != ReferralStatus.WON) {
+            throw ProblemException.conflict(CANNOT_THANK, "Only a WON referral received can be thanked for; referral "
+                    + id + " is " + referral.direction + " and " + referral.status);
+        }
+        if (referral.thankedAt != null) {
+            throw ProblemException.conflict(CANNOT_THANK, "Referral " + id + " was thanked for at " + referral.thankedAt);
+        }
+        Instant now = now();
+        ReferralEntry entry = new ReferralEntry(referral.id, nextSeq(referral), EntryKind.THANKED, referral.status,
+                null, null, now, now, ownerId, null);
+        referral.thankedAt = now;
+        record(referral, entry, request == null ? null : request.note());
+        outbox.publish(ownerId, new ReferralThanked(referral.id, referral.partnerId, now));
+        return new Versioned(ReferralResponse.of(referral), referral.version);
+    }
+
+    /** The referral's ledger entries, first to last; at most {@value #MAX_ENTRIES}, so never paged. */
+    @Transactional
+    public Page<ReferralEntryResponse> history(UUID ownerId, UUID id) {
+        Referral referral = owned(ownerId, id);
+        return new Page<>(referrals.entries(referral.id), null);
+    }
+
+    private int nextSeq(Referral referral) {
+        if (referral.entryCount >= MAX_ENTRIES) {
+            throw ProblemException.conflict(LEDGER_FULL, "Referral " + referral.id + " has " + MAX_ENTRIES
+                    + " entries, the most one referral can have");
+        }
+        return referral.entryCount + 1;
+    }
+
+    /**
+     * Writes the entry and the referral's new state. The version check of the flush makes a
+     * concurrent change of the same referral fail (409) rather than both entries taking one seq.
+     */
+    private void record(Referral referral, ReferralEntry entry, String note) {
+        referral.entryCount = entry.seq();
+        referrals.getEntityManager().flush();
+        referrals.append(entry, note);
+    }
+
+    private Referral owned(UUID ownerId, UUID id) {
+        return referrals.findOwned(ownerId, id).orElseThrow(() -> ProblemException.notFound("referral", id));
+    }
+
     @Transactional
     public Versioned get(UUID ownerId, UUID id) {
-        Referral referral = referrals.findOwned(ownerId, id).orElseThrow(() -> ProblemException.notFound("referral", id));
+        Referral referral = owned(ownerId, id);
         return new Versioned(ReferralResponse.of(referral), referral.version);
     }
 
@@ -79,10 +258,10 @@ public class ReferralService {
     }
 
     /** The same answer for a contact that does not exist, was deleted or is another owner's, so nothing leaks. */
-    private static ProblemException unknownContact(UUID partnerId) {
+    private static ProblemException unknownContact(String field, UUID contactId) {
         return new ProblemException(Problem.of("unknown-contact", "Unknown contact", 422,
-                "No contact " + partnerId + " in the caller's network")
-                .withError("partnerId", "is not a contact in the caller's network"));
+                "No contact " + contactId + " in the caller's network")
+                .withError(field, "is not a contact in the caller's network"));
     }
 
     private Instant now() {

@@ -73,6 +73,36 @@ class ReferralEventsTest {
         assertThat(events.get(0).value()).contains("\"referralId\":\"" + given + "\"");
     }
 
+    @Test
+    void eachLifecycleStepPublishesItsEventsInOrderThroughTheOutbox() {
+        UUID partner = contacts.contactOf("alice", "Sam Carter");
+        UUID id = record("RECEIVED", partner, clock.instant().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS));
+        change(id, "status", "{\"to\": \"CONTACTED\", \"note\": \"private\"}");
+        change(id, "status", "{\"to\": \"WON\", \"value\": {\"amount\": \"99.9\", \"currency\": \"GBP\"}, \"note\": \"private\"}");
+        change(id, "thanks", "{\"note\": \"private\"}");
+        change(id, "reversal", "{\"note\": \"private\"}");
+        change(id, "status", "{\"to\": \"LOST\"}");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(topic.poll(r -> ours(r, id))).hasSize(8));
+        List<ConsumerRecord<String, String>> events = topic.poll(r -> ours(r, id));
+        assertThat(events).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(
+                ReferralReceived.TYPE, ReferralStatusChanged.TYPE, ReferralStatusChanged.TYPE, ReferralWon.TYPE,
+                ReferralThanked.TYPE, ReferralStatusChanged.TYPE, ReferralStatusChanged.TYPE, ReferralLost.TYPE);
+        assertThat(events).allSatisfy(record -> assertThat(record.value())
+                .contains("\"referralId\":\"" + id + "\"", "\"partnerId\":\"" + partner + "\"").doesNotContain("private"));
+        assertThat(events.get(2).value()).contains("\"from\":\"CONTACTED\"", "\"to\":\"WON\"", "\"reversal\":false",
+                "\"value\":{\"amount\":\"99.90\",\"currency\":\"GBP\"}");
+        assertThat(events.get(3).value()).contains("\"direction\":\"RECEIVED\"", "\"value\":{\"amount\":\"99.90\",\"currency\":\"GBP\"}");
+        assertThat(events.get(5).value()).contains("\"from\":\"WON\"", "\"to\":\"CONTACTED\"", "\"reversal\":true");
+        assertThat(events.get(7).value()).contains("\"status\":\"LOST\"");
+    }
+
+    private void change(UUID id, String action, String body) {
+        given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON).body(body)
+                .post("/referrals/" + id + "/" + action)
+                .then().statusCode(200);
+    }
+
     private UUID record(String direction, UUID partner, Instant occurredAt) {
         String location = given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
                 .body("""

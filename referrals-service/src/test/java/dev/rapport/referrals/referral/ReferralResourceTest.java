@@ -62,6 +62,58 @@ class ReferralResourceTest {
     }
 
     @Test
+    void theReferredPersonIsAContactOfTheOwnersOrANameWithDetailsSharedWithTheirAgreement() {
+        UUID partner = contacts.contactOf("alice", "Sam Carter");
+        UUID referred = contacts.contactOf("alice", "Jo Patel");
+        Instant occurredAt = clock.instant().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        as("alice").contentType(ContentType.JSON)
+                .body("""
+                        {"direction": "GIVEN", "partnerId": "%s", "referredContactId": "%s", "warmth": 4, "occurredAt": "%s"}"""
+                        .formatted(partner, referred, occurredAt))
+                .post("/referrals")
+                .then().statusCode(201)
+                .body("referredContactId", equalTo(referred.toString()))
+                .body("referredName", equalTo("Jo Patel"))
+                .body("warmth", equalTo(4))
+                .body("referredAgreedToContact", equalTo(false));
+        as("alice").contentType(ContentType.JSON)
+                .body("""
+                        {"direction": "RECEIVED", "partnerId": "%s", "referredName": "Ann Other", "referredCompany": "Other Ltd",
+                         "referredEmail": "ann@other.example", "referredPhone": "+44 20 7946 0958", "referredAgreedToContact": true,
+                         "occurredAt": "%s"}""".formatted(partner, occurredAt))
+                .post("/referrals")
+                .then().statusCode(201)
+                .body("referredCompany", equalTo("Other Ltd"))
+                .body("referredEmail", equalTo("ann@other.example"))
+                .body("referredPhone", equalTo("+44 20 7946 0958"))
+                .body("referredAgreedToContact", equalTo(true))
+                .body("status", equalTo("OPEN"))
+                .body("statusAt", equalTo(occurredAt.toString()))
+                .body("value", nullValue());
+    }
+
+    @Test
+    void badReferredPersonsAnswerProblemsAndRecordNothing() {
+        UUID partner = contacts.contactOf("alice", "Sam Carter");
+        UUID bobs = contacts.contactOf("bob", "Bob's contact");
+        String at = clock.instant().minusSeconds(60).toString();
+        String[][] cases = {
+                { "{\"direction\": \"GIVEN\", \"partnerId\": \"%s\", \"occurredAt\": \"%s\"}".formatted(partner, at), "400", "referredName" },
+                { "{\"direction\": \"GIVEN\", \"partnerId\": \"%s\", \"referredName\": \"Ann\", \"referredEmail\": \"ann@other.example\", \"occurredAt\": \"%s\"}".formatted(partner, at), "400", "referredAgreedToContact" },
+                { "{\"direction\": \"GIVEN\", \"partnerId\": \"%s\", \"referredName\": \"Ann\", \"referredEmail\": \"not an email\", \"referredAgreedToContact\": true, \"occurredAt\": \"%s\"}".formatted(partner, at), "400", "referredEmail" },
+                { "{\"direction\": \"GIVEN\", \"partnerId\": \"%s\", \"referredName\": \"Ann\", \"warmth\": 6, \"occurredAt\": \"%s\"}".formatted(partner, at), "400", "warmth" },
+                { "{\"direction\": \"GIVEN\", \"partnerId\": \"%s\", \"referredName\": \"Ann\", \"warmth\": \"3\", \"occurredAt\": \"%s\"}".formatted(partner, at), "400", "warmth" },
+                { "{\"direction\": \"GIVEN\", \"partnerId\": \"%s\", \"referredContactId\": \"%s\", \"occurredAt\": \"%s\"}".formatted(partner, partner, at), "400", "referredContactId" },
+                { "{\"direction\": \"GIVEN\", \"partnerId\": \"%s\", \"referredContactId\": \"%s\", \"occurredAt\": \"%s\"}".formatted(partner, bobs, at), "422", "referredContactId" } };
+        for (String[] bad : cases) {
+            as("alice").contentType(ContentType.JSON).body(bad[0]).post("/referrals")
+                    .then().statusCode(Integer.parseInt(bad[1])).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad[2]));
+        }
+        as("alice").queryParam("partnerId", partner.toString()).get("/referrals").then().body("items", hasSize(0));
+    }
+
+    @Test
     void invalidFieldsAnswer400ProblemListingEachField() {
         as("alice").contentType(ContentType.JSON)
                 .body("{\"referredName\": \" \", \"need\": \"%s\"}".formatted("x".repeat(2001)))
