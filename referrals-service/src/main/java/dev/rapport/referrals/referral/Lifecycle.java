@@ -1,9 +1,9 @@
 package dev.rapport.referrals.referral;
 
 import java.util.Currency;
-import java.util.stream.Collectors;
 
 import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.state.Transitions;
 
 /**
  * The rules of a status change, in one place. Pure: it looks only at its arguments; rules that
@@ -18,17 +18,12 @@ public final class Lifecycle {
     }
 
     /**
-     * Fails with a 409 problem naming the allowed statuses when {@code from → to} is not a legal
+     * Fails with a 409 problem naming the allowed statuses (the shared {@link Transitions} answer) when {@code from → to} is not a legal
      * move (a move to the same status included), or a 400 on {@code value} when a WON move has
      * none, another move has one, or the value is not a positive amount in a known currency.
      */
     public static void check(ReferralStatus from, ReferralStatus to, Money value) {
-        if (!from.allowedNext().contains(to)) {
-            String allowed = from.allowedNext().isEmpty() ? "none (a reversal corrects a final status)"
-                    : from.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.conflict(ILLEGAL_CHANGE,
-                    "A referral in status " + from + " cannot move to " + to + "; allowed: " + allowed);
-        }
+        Transitions.check(ILLEGAL_CHANGE, "referral", from, to);
         if (to == ReferralStatus.WON && value == null) {
             throw ProblemException.invalid("value", "is required to move to WON");
         }

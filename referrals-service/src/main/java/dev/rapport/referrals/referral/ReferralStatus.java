@@ -3,13 +3,15 @@ package dev.rapport.referrals.referral;
 import java.util.EnumSet;
 import java.util.Set;
 
+import dev.rapport.platform.state.Transitions;
+
 /**
  * Where a referral stands; each status it reaches is a new entry in the ledger. The way forward
  * is {@code OPEN → CONTACTED → MEETING → WON}; {@code LOST} and {@code DECLINED} end it from any
  * open status, and {@code WON} needs the referred person to have been contacted. The three ends
  * are final: only a reversal entry (a correction) takes a referral back from one.
  */
-public enum ReferralStatus {
+public enum ReferralStatus implements Transitions<ReferralStatus> {
     /** Recorded; the referred person has not been contacted yet. */
     OPEN,
     /** The referred person was contacted. */
@@ -24,6 +26,7 @@ public enum ReferralStatus {
     DECLINED;
 
     /** The statuses this one may move to, in declaration order; never itself. */
+    @Override
     public Set<ReferralStatus> allowedNext() {
         return switch (this) {
             case OPEN -> EnumSet.of(CONTACTED, LOST, DECLINED);

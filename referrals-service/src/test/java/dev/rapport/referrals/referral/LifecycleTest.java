@@ -47,7 +47,7 @@ class LifecycleTest {
                             .isInstanceOfSatisfying(ProblemException.class, e -> {
                                 assertThat(e.problem().status()).isEqualTo(409);
                                 assertThat(e.problem().type().toString()).endsWith("/" + Lifecycle.ILLEGAL_CHANGE);
-                                assertThat(e.problem().detail()).contains("cannot move to " + to)
+                                assertThat(e.problem().detail()).contains("cannot become " + to)
                                         .contains("allowed: " + (ALLOWED.get(from).isEmpty() ? "none" : ""));
                             });
                 }

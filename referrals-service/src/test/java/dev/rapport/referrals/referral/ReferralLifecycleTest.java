@@ -76,7 +76,7 @@ class ReferralLifecycleTest {
         move("alice", id, null, "{\"to\": \"MEETING\"}")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://rapport.dev/problems/illegal-status-change"))
-                .body("detail", equalTo("A referral in status OPEN cannot move to MEETING; allowed: CONTACTED, LOST, DECLINED"));
+                .body("detail", equalTo("A referral that is OPEN cannot become MEETING; allowed: CONTACTED, LOST, DECLINED"));
         move("alice", id, null, "{\"to\": \"OPEN\"}").then().statusCode(409);
         move("alice", id, null, "{\"to\": \"DECLINED\"}").then().statusCode(200);
         move("alice", id, null, "{\"to\": \"CONTACTED\"}")
