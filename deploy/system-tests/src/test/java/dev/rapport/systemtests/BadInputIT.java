@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpServer;
 
@@ -174,7 +175,9 @@ class BadInputIT {
                 "metAtEventName", NullNode.getInstance(),
                 // A one-to-one that keeps the two-stage rule: the override and its reason come together.
                 "overrideTwoStageRule", NullNode.getInstance(),
-                "overrideReason", NullNode.getInstance());
+                "overrideReason", NullNode.getInstance(),
+                // A referral's referred person is named, not the partner (the one contact the baseline has).
+                "referredContactId", NullNode.getInstance());
         for (String user : USERS) {
             ruleSettings.put(user, JSON.readTree(sendPatiently("notifications-service", user, new Draft("GET", "/settings/rules")).body()));
             baselines.put(user, new Baseline(null, past, overrides));
@@ -238,6 +241,26 @@ class BadInputIT {
                 schedule.body = JSON.createObjectNode().put("scheduledFor", Instant.now().minus(Duration.ofHours(2)).toString());
                 steps.add(schedule);
             }
+            // A referral is made OPEN: a status change or reversal needs one to have happened; a
+            // thank-you needs a referral received and won, made here in its place.
+            case "/referrals/{id}/status", "/referrals/{id}/reversal" ->
+                    steps.add(status("/referrals/" + ids.get("id"), "CONTACTED", baselines.get(user).past));
+            case "/referrals/{id}/thanks" -> {
+                Operation post = operations.stream().filter(o -> o.method().equals("POST") && o.path().equals("/referrals"))
+                        .findFirst().orElseThrow();
+                Draft received = baselines.get(user).request(post, ids);
+                ((ObjectNode) received.body).put("direction", "RECEIVED");
+                RawHttp.Reply made = sendPatiently(post.service(), user, received);
+                if (made.status() != 201) {
+                    throw new IllegalStateException("a referral received answered " + made.status() + ": " + made.text());
+                }
+                ids.put("id", JSON.readTree(made.body()).path("id").asText());
+                String referral = "/referrals/" + ids.get("id");
+                steps.add(status(referral, "CONTACTED", baselines.get(user).past));
+                Draft won = status(referral, "WON", baselines.get(user).past);
+                ((ObjectNode) won.body).putObject("value").put("amount", "100.00").put("currency", "EUR");
+                steps.add(won);
+            }
             case "/networking-events/{id}/attendees/{contactId}" -> {
                 if (operation.method().equals("DELETE")) {
                     steps.add(new Draft("PUT", "/networking-events/" + ids.get("id") + "/attendees/" + ids.get("contactId")));
@@ -252,6 +275,14 @@ class BadInputIT {
                 throw new IllegalStateException(step.method + " " + step.path + " answered " + reply.status() + ": " + reply.text());
             }
         }
+    }
+
+    /** A referral's move to {@code to} at {@code at}: the baseline's time, so that later moves at it stay in order. */
+    private static Draft status(String referral, String to, String at) {
+        Draft change = new Draft("POST", referral + "/status");
+        change.headers.put("Content-Type", "application/json");
+        change.body = JSON.createObjectNode().put("to", to).put("at", at);
+        return change;
     }
 
     /** The id of a new record in {@code collection}, made through the API as {@code user}. */

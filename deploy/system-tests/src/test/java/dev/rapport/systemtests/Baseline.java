@@ -24,7 +24,7 @@ final class Baseline {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String contactId;
-    private final String past;
+    final String past;
     private final Map<String, JsonNode> overrides;
 
     /**
