@@ -56,11 +56,10 @@ final class ICalendar {
     /** Appends a content line, folded so that no line exceeds 75 octets (RFC 5545 3.1), never inside a character. */
     private static void line(StringBuilder out, String content) {
         int octets = 0;
-        int limit = 75;
         for (int i = 0; i < content.length(); ) {
             int codePoint = content.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (octets + size > limit) {
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4; // its UTF-8 octets
+            if (octets + size > 75) {
                 out.append("\r\n ");
                 octets = 1;
             }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.inbox.IdempotentConsumer;
+import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.MalformedEventException;
 import io.quarkus.logging.Log;
@@ -32,14 +33,16 @@ public class ContactsConsumer {
     private final ObjectMapper mapper;
     private final Event<ContactErasure> erasures;
     private final Event<ContactMetAtEvent> metAtEvent;
+    private final Outbox outbox;
 
     ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replica, ObjectMapper mapper, Event<ContactErasure> erasures,
-            Event<ContactMetAtEvent> metAtEvent) {
+            Event<ContactMetAtEvent> metAtEvent, Outbox outbox) {
         this.consumer = consumer;
         this.replica = replica;
         this.mapper = mapper;
         this.erasures = erasures;
         this.metAtEvent = metAtEvent;
+        this.outbox = outbox;
     }
 
     @Incoming("contacts")
@@ -82,7 +85,10 @@ public class ContactsConsumer {
                     Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), erased.contactId());
                     return;
                 }
+                // Each package deletes what it keeps of the person; the events still in the outbox
+                // that name them (meetings, touchpoints, attendance) go here, once.
                 erasures.fire(new ContactErasure(event.ownerId(), erased.contactId()));
+                outbox.forgetMentioning(event.ownerId(), erased.contactId().toString());
             }
             default -> Log.debugf("Skipping event %s of type %s, which this service does not need", event.id(), event.type());
         }

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import dev.rapport.meetings.contacts.ContactErasure;
 import dev.rapport.platform.http.PageRequest;
-import dev.rapport.platform.outbox.Outbox;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,15 +44,8 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
         return find(query.toString(), parameters).page(0, page.limit() + 1).list();
     }
 
-    /**
-     * Deletes the owner's meetings with an erased contact, and their events still in the
-     * outbox (which name the contact and, for meetings, the names the contact gave).
-     */
-    void onContactErased(@Observes ContactErasure erasure, Outbox outbox) {
-        List<Meeting> erased = list("ownerId = ?1 and contactId = ?2", erasure.ownerId(), erasure.contactId());
-        for (Meeting each : erased) {
-            outbox.forgetSubject(erasure.ownerId(), each.id);
-            delete(each);
-        }
+    /** Deletes the owner's meetings with an erased contact (ContactsConsumer forgets their events still in the outbox). */
+    void onContactErased(@Observes ContactErasure erasure) {
+        delete("ownerId = ?1 and contactId = ?2", erasure.ownerId(), erasure.contactId());
     }
 }

@@ -3,7 +3,9 @@ package dev.rapport.meetings.networking;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.rapport.meetings.meeting.MeetingStage;
 import dev.rapport.meetings.meeting.MeetingStatus;
@@ -68,6 +70,19 @@ public class AttendanceRepository {
     boolean remove(UUID eventId, UUID contactId) {
         return entityManager.createNativeQuery("delete from attendance where event_id = ?1 and contact_id = ?2")
                 .setParameter(1, eventId).setParameter(2, contactId).executeUpdate() == 1;
+    }
+
+    /** How many (not deleted) contacts were met at each of the events, in one query; absent means none. */
+    Map<UUID, Long> counts(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select a.event_id, count(*) from attendance a left join contact_replica c on c.contact_id = a.contact_id
+                where a.event_id = any(?1) and not coalesce(c.deleted, false) group by a.event_id""")
+                .setParameter(1, eventIds.toArray(UUID[]::new)).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> (UUID) row[0], row -> ((Number) row[1]).longValue()));
     }
 
     long count(UUID eventId) {

@@ -128,9 +128,9 @@ public class NetworkingEventResource {
     @APIResponse(responseCode = "422", description = "The contact is not one of the caller's (unknown-contact)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response addAttendee(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
-        boolean added = events.addAttendee(owner.id(), id, contactId);
-        NetworkingEventService.Versioned event = events.get(owner.id(), id);
-        return Response.status(added ? 201 : 200).tag(ETags.of(event.version())).entity(event.event()).build();
+        NetworkingEventService.Attended attended = events.addAttendee(owner.id(), id, contactId);
+        return Response.status(attended.added() ? 201 : 200).tag(ETags.of(attended.event().version()))
+                .entity(attended.event().event()).build();
     }
 
     @DELETE

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.rapport.meetings.contacts.ContactErasure;
@@ -89,13 +90,18 @@ public class NetworkingEventService {
 
     @Transactional
     public Page<NetworkingEventResponse> list(UUID ownerId, PageRequest page) {
-        return Page.of(events.page(ownerId, page), page, e -> new Cursor(e.startsAt, e.id),
-                e -> NetworkingEventResponse.of(e, attendance.count(e.id)));
+        List<NetworkingEvent> rows = events.page(ownerId, page);
+        Map<UUID, Long> attendees = attendance.counts(rows.stream().map(e -> e.id).toList());
+        return Page.of(rows, page, e -> new Cursor(e.startsAt, e.id),
+                e -> NetworkingEventResponse.of(e, attendees.getOrDefault(e.id, 0L)));
     }
 
-    /** @return whether the contact was added now (false: already recorded as met there) */
+    /** The event after an attendee was recorded, and whether they were added now (false: already recorded). */
+    public record Attended(Versioned event, boolean added) {
+    }
+
     @Transactional
-    public boolean addAttendee(UUID ownerId, UUID eventId, UUID contactId) {
+    public Attended addAttendee(UUID ownerId, UUID eventId, UUID contactId) {
         NetworkingEvent event = owned(ownerId, eventId, null);
         contacts.requireKnown(ownerId, contactId);
         Instant now = now();
@@ -103,7 +109,7 @@ public class NetworkingEventService {
         if (added) {
             outbox.publish(ownerId, new AttendeeAdded(event.id, contactId, now));
         }
-        return added;
+        return new Attended(versioned(event), added);
     }
 
     @Transactional
@@ -143,10 +149,9 @@ public class NetworkingEventService {
         });
     }
 
-    /** An erased contact's attendance goes with them, and so do the events still in the outbox that name them. */
+    /** An erased contact's attendance goes with them. */
     void onContactErased(@Observes ContactErasure erasure) {
         attendance.forgetContact(erasure.ownerId(), erasure.contactId());
-        outbox.forgetMentioning(erasure.ownerId(), erasure.contactId().toString());
     }
 
     private static void apply(NetworkingEvent event, NetworkingEventRequest request, Instant now) {
