@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.rapport.platform.http.Problem;
+import dev.rapport.platform.http.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,23 @@ public class ContactReplicaRepository implements PanacheRepositoryBase<ContactRe
     public boolean isKnown(UUID ownerId, UUID contactId) {
         return count("contactId = :id and ownerId = :owner and deleted = false",
                 Parameters.with("id", contactId).and("owner", ownerId)) > 0;
+    }
+
+    /**
+     * Fails with 422 unknown-contact on {@code field} unless the contact is the owner's and not
+     * deleted: the same answer for one that does not exist, was deleted or is another owner's,
+     * so nothing leaks.
+     */
+    public void requireKnown(UUID ownerId, UUID contactId, String field) {
+        if (!isKnown(ownerId, contactId)) {
+            throw unknownContact(field, contactId);
+        }
+    }
+
+    public static ProblemException unknownContact(String field, UUID contactId) {
+        return new ProblemException(Problem.of("unknown-contact", "Unknown contact", 422,
+                "No contact " + contactId + " in the caller's network")
+                .withError(field, "is not a contact in the caller's network"));
     }
 
     /** The name of the owner's contact, unless it is unknown or deleted. */

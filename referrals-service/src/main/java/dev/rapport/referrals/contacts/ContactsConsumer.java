@@ -31,13 +31,15 @@ public class ContactsConsumer {
     private final ContactReplicaRepository replicas;
     private final ObjectMapper mapper;
     private final Event<ContactErasure> erasures;
+    private final Event<ContactGone> departures;
 
     ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replicas, ObjectMapper mapper,
-            Event<ContactErasure> erasures) {
+            Event<ContactErasure> erasures, Event<ContactGone> departures) {
         this.consumer = consumer;
         this.replicas = replicas;
         this.mapper = mapper;
         this.erasures = erasures;
+        this.departures = departures;
     }
 
     @Incoming("contacts")
@@ -72,7 +74,9 @@ public class ContactsConsumer {
         }
         if (replicas.markDeleted(event.ownerId(), deleted.contactId(), event.time()) == 0) {
             Log.debugf("Event %s changed nothing: contact %s is another owner's", event.id(), deleted.contactId());
+            return;
         }
+        departures.fire(new ContactGone(event.ownerId(), deleted.contactId()));
     }
 
     /**
@@ -89,5 +93,6 @@ public class ContactsConsumer {
             return;
         }
         erasures.fire(new ContactErasure(event.ownerId(), erased.contactId()));
+        departures.fire(new ContactGone(event.ownerId(), erased.contactId()));
     }
 }

@@ -62,6 +62,17 @@ public class Referral extends PanacheEntityBase {
     public Instant erasedAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The member link this referral is shared through, while it stands; null if not shared. */
+    @Column(name = "link_id")
+    public UUID linkId;
+    /** The other side's copy of a shared referral. */
+    @Column(name = "peer_referral_id")
+    public UUID peerReferralId;
     @Version
     public long version;
+
+    /** A referral given and shared with a linked member: the receiver moves it, this copy follows. */
+    public boolean follows() {
+        return linkId != null && direction == Direction.GIVEN;
+    }
 }

@@ -27,13 +27,16 @@ public record ReferralResponse(
         @Schema(description = "When the caller thanked the partner for this won referral received") Instant thankedAt,
         @Schema(description = "When the referred person or the partner was erased: names and notes are gone, amounts and dates stay")
         Instant erasedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "The member link the referral is shared through, while it stands. A referral given and shared "
+                + "follows the receiver's copy (their status changes, value and thanks); a referral received and shared is the "
+                + "receiver's to move") UUID linkId) {
 
     static ReferralResponse of(Referral referral) {
         return new ReferralResponse(referral.id, referral.direction, referral.partnerId, referral.referredContactId,
                 referral.referredName, referral.referredCompany, referral.referredEmail, referral.referredPhone,
                 referral.referredAgreedToContact, referral.need, referral.warmth, referral.occurredAt, referral.notes,
                 referral.status, referral.statusAt, Money.of(referral.wonAmount, referral.wonCurrency), referral.thankedAt,
-                referral.erasedAt, referral.createdAt);
+                referral.erasedAt, referral.createdAt, referral.linkId);
     }
 }

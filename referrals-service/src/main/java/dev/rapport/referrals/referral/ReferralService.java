@@ -13,7 +13,6 @@ import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.ETags;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
-import dev.rapport.platform.http.Problem;
 import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.referrals.contacts.ContactReplicaRepository;
@@ -37,6 +36,8 @@ public class ReferralService {
     public static final String CANNOT_THANK = "cannot-thank";
     /** The problem type of a change to a referral that has all the entries it may have. */
     public static final String LEDGER_FULL = "too-many-entries";
+    /** The problem type of a change to a referral given that follows the linked receiver's copy. */
+    public static final String FOLLOWS_RECEIVER = "follows-linked-member";
     /** The most entries one referral can have: its history is answered whole. */
     public static final int MAX_ENTRIES = 100;
 
@@ -62,9 +63,7 @@ public class ReferralService {
         if (request.occurredAt().isAfter(now)) {
             throw ProblemException.invalid("occurredAt", "must not be in the future");
         }
-        if (!contacts.isKnown(ownerId, request.partnerId())) {
-            throw unknownContact("partnerId", request.partnerId());
-        }
+        contacts.requireKnown(ownerId, request.partnerId(), "partnerId");
         String referredName = referredName(ownerId, request);
         boolean agreed = Boolean.TRUE.equals(request.referredAgreedToContact());
         if (!agreed && (request.referredEmail() != null || request.referredPhone() != null)) {
@@ -94,7 +93,7 @@ public class ReferralService {
         referrals.append(ReferralEntry.opened(referral), null);
         outbox.publish(ownerId, switch (referral.direction) {
             case GIVEN -> new ReferralGiven(referral.id, referral.partnerId, referral.referredName, referral.need, referral.occurredAt);
-            case RECEIVED -> new ReferralReceived(referral.id, referral.partnerId, referral.referredName, referral.need, referral.occurredAt);
+            case RECEIVED -> new ReferralReceived(referral.id, referral.partnerId, referral.referredName, referral.need, referral.occurredAt, null);
         });
         return new Versioned(ReferralResponse.of(referral), referral.version);
     }
@@ -111,7 +110,7 @@ public class ReferralService {
             throw ProblemException.invalid("referredContactId", "must not be the partner");
         }
         String name = contacts.nameOf(ownerId, request.referredContactId())
-                .orElseThrow(() -> unknownContact("referredContactId", request.referredContactId()));
+                .orElseThrow(() -> ContactReplicaRepository.unknownContact("referredContactId", request.referredContactId()));
         return request.referredName() != null ? request.referredName().strip() : name;
     }
 
@@ -123,6 +122,7 @@ public class ReferralService {
     public Versioned changeStatus(UUID ownerId, UUID id, String ifMatch, StatusChangeRequest request) {
         Referral referral = owned(ownerId, id);
         ETags.checkIfMatch(ifMatch, referral.version);
+        refuseIfFollowing(referral);
         Lifecycle.check(referral.status, request.to(), request.value());
         Instant now = now();
         Instant at = request.at() == null ? now : request.at().truncatedTo(ChronoUnit.MICROS);
@@ -134,14 +134,20 @@ public class ReferralService {
         }
         // Scaled as the ledger stores it, so that what is answered and published equals what is stored.
         Money value = request.value() == null ? null : Money.of(request.value().decimal(), request.value().currency());
+        applyStatus(referral, request.to(), value, at, ownerId, request.note());
+        return new Versioned(ReferralResponse.of(referral), referral.version);
+    }
+
+    /** Records a status entry whose move was checked, by {@code authorId}, and publishes its events. */
+    void applyStatus(Referral referral, ReferralStatus to, Money value, Instant at, UUID authorId, String note) {
         ReferralStatus from = referral.status;
-        ReferralEntry entry = new ReferralEntry(referral.id, nextSeq(referral), EntryKind.STATUS, request.to(),
-                value == null ? null : value.decimal(), value == null ? null : value.currency(), at, now, ownerId, null);
-        referral.status = request.to();
+        ReferralEntry entry = new ReferralEntry(referral.id, nextSeq(referral), EntryKind.STATUS, to,
+                value == null ? null : value.decimal(), value == null ? null : value.currency(), at, now(), authorId, null);
+        referral.status = to;
         referral.statusAt = at;
         referral.wonAmount = entry.valueAmount();
         referral.wonCurrency = entry.valueCurrency();
-        record(referral, entry, request.note());
+        record(referral, entry, note);
         List<ReferralEvent> events = new ArrayList<>();
         events.add(new ReferralStatusChanged(referral.id, referral.partnerId, referral.direction, from, referral.status, at, false, value));
         switch (referral.status) {
@@ -151,8 +157,7 @@ public class ReferralService {
                 // the status change says it all
             }
         }
-        outbox.publishAll(ownerId, events);
-        return new Versioned(ReferralResponse.of(referral), referral.version);
+        outbox.publishAll(referral.ownerId, events);
     }
 
     /**
@@ -163,6 +168,19 @@ public class ReferralService {
     public Versioned reverse(UUID ownerId, UUID id, String ifMatch, ReversalRequest request) {
         Referral referral = owned(ownerId, id);
         ETags.checkIfMatch(ifMatch, referral.version);
+        refuseIfFollowing(referral);
+        if (!applyReversal(referral, ownerId, request == null ? null : request.note())) {
+            throw ProblemException.conflict(NOTHING_TO_REVERSE,
+                    "Referral " + id + " is at its first entry (OPEN): there is no status to reverse");
+        }
+        return new Versioned(ReferralResponse.of(referral), referral.version);
+    }
+
+    /**
+     * Records a reversal entry of the latest status entry not yet reversed, by {@code authorId},
+     * and publishes it; answers false when only the first entry (OPEN) stands.
+     */
+    boolean applyReversal(Referral referral, UUID authorId, String note) {
         Deque<ReferralEntryResponse> standing = new ArrayDeque<>();
         for (ReferralEntryResponse entry : referrals.entries(referral.id)) {
             switch (entry.kind()) {
@@ -174,25 +192,24 @@ public class ReferralService {
             }
         }
         if (standing.size() < 2) {
-            throw ProblemException.conflict(NOTHING_TO_REVERSE,
-                    "Referral " + id + " is at its first entry (OPEN): there is no status to reverse");
+            return false;
         }
         ReferralEntryResponse reversed = standing.pop();
         ReferralEntryResponse restored = standing.peek();
         Instant now = now();
         Money value = reversed.value() == null ? null : reversed.value().negated();
         ReferralEntry entry = new ReferralEntry(referral.id, nextSeq(referral), EntryKind.REVERSAL, restored.status(),
-                value == null ? null : value.decimal(), value == null ? null : value.currency(), now, now, ownerId, reversed.seq());
+                value == null ? null : value.decimal(), value == null ? null : value.currency(), now, now, authorId, reversed.seq());
         referral.status = restored.status();
         referral.statusAt = restored.at();
         referral.wonAmount = null;
         referral.wonCurrency = null;
         // Thanks were for the win just reversed; the THANKED entry stays in the history.
         referral.thankedAt = null;
-        record(referral, entry, request == null ? null : request.note());
-        outbox.publish(ownerId, new ReferralStatusChanged(referral.id, referral.partnerId, referral.direction,
+        record(referral, entry, note);
+        outbox.publish(referral.ownerId, new ReferralStatusChanged(referral.id, referral.partnerId, referral.direction,
                 reversed.status(), referral.status, now, true, null));
-        return new Versioned(ReferralResponse.of(referral), referral.version);
+        return true;
     }
 
     /** The owner thanked the partner for a won referral received from them: a THANKED entry, the status stays WON. */
@@ -207,13 +224,18 @@ public class ReferralService {
         if (referral.thankedAt != null) {
             throw ProblemException.conflict(CANNOT_THANK, "Referral " + id + " was thanked for at " + referral.thankedAt);
         }
+        applyThanks(referral, ownerId, request == null ? null : request.note());
+        return new Versioned(ReferralResponse.of(referral), referral.version);
+    }
+
+    /** Records a THANKED entry by {@code authorId} (the status stays WON) and publishes it. */
+    void applyThanks(Referral referral, UUID authorId, String note) {
         Instant now = now();
         ReferralEntry entry = new ReferralEntry(referral.id, nextSeq(referral), EntryKind.THANKED, referral.status,
-                null, null, now, now, ownerId, null);
+                null, null, now, now, authorId, null);
         referral.thankedAt = now;
-        record(referral, entry, request == null ? null : request.note());
-        outbox.publish(ownerId, new ReferralThanked(referral.id, referral.partnerId, now));
-        return new Versioned(ReferralResponse.of(referral), referral.version);
+        record(referral, entry, note);
+        outbox.publish(referral.ownerId, new ReferralThanked(referral.id, referral.partnerId, referral.direction, now));
     }
 
     /** The referral's ledger entries, first to last; at most {@value #MAX_ENTRIES}, so never paged. */
@@ -241,6 +263,14 @@ public class ReferralService {
         referrals.append(entry, note);
     }
 
+    /** A referral given that was shared with a linked member follows their copy: its owner does not move it. */
+    private static void refuseIfFollowing(Referral referral) {
+        if (referral.follows()) {
+            throw ProblemException.conflict(FOLLOWS_RECEIVER, "Referral " + referral.id + " was shared with a linked member: "
+                    + "it follows the changes they make to their copy (unlink to change it yourself)");
+        }
+    }
+
     private Referral owned(UUID ownerId, UUID id) {
         return referrals.findOwned(ownerId, id).orElseThrow(() -> ProblemException.notFound("referral", id));
     }
@@ -255,13 +285,6 @@ public class ReferralService {
     public Page<ReferralResponse> list(UUID ownerId, PageRequest page, UUID partnerId, Direction direction) {
         return Page.of(referrals.page(ownerId, page, partnerId, direction), page, r -> new Cursor(r.occurredAt, r.id),
                 ReferralResponse::of);
-    }
-
-    /** The same answer for a contact that does not exist, was deleted or is another owner's, so nothing leaks. */
-    private static ProblemException unknownContact(String field, UUID contactId) {
-        return new ProblemException(Problem.of("unknown-contact", "Unknown contact", 422,
-                "No contact " + contactId + " in the caller's network")
-                .withError(field, "is not a contact in the caller's network"));
     }
 
     private Instant now() {
