@@ -177,7 +177,9 @@ class BadInputIT {
                 "overrideTwoStageRule", NullNode.getInstance(),
                 "overrideReason", NullNode.getInstance(),
                 // A referral's referred person is named, not the partner (the one contact the baseline has).
-                "referredContactId", NullNode.getInstance());
+                "referredContactId", NullNode.getInstance(),
+                // Accepting an invitation to link needs a code that waits.
+                "code", TextNode.valueOf(linkCodeOfAnotherMember()));
         for (String user : USERS) {
             ruleSettings.put(user, JSON.readTree(sendPatiently("notifications-service", user, new Draft("GET", "/settings/rules")).body()));
             baselines.put(user, new Baseline(null, past, overrides));
@@ -198,6 +200,10 @@ class BadInputIT {
             Map<String, String> ids = makePathRecords(user, operation);
             RawHttp.Reply reply = sendPatiently(operation.service(), user, baselines.get(user).request(operation, ids));
             remember(user, operation, reply);
+            if (operation.method().equals("POST") && operation.path().equals("/links") && reply.status() == 201) {
+                // Linked through the baseline contact, every referral given to it would be shared, and followed.
+                sendPatiently(operation.service(), user, new Draft("DELETE", "/links/" + JSON.readTree(reply.body()).path("id").asText()));
+            }
             boolean accepted = reply.status() >= 200 && reply.status() < 300
                     || reply.status() == 404 && ids.values().stream().anyMatch(unmakeable::contains);
             if (!accepted) {
@@ -290,6 +296,9 @@ class BadInputIT {
         if (collection.equals("/partners") || collection.endsWith("/attendees")) {
             return make(user, "/contacts", ids); // a partner, or someone met at an event, is one of the user's contacts
         }
+        if (collection.equals("/links")) {
+            return memberLink(user, ids);
+        }
         if (collection.equals("/contacts")) {
             String contact = makeWithPost(user, collection, ids);
             awaitReplicas(contact);
@@ -343,6 +352,47 @@ class BadInputIT {
             }
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * A link of the user's with a member of Rapport who is none of the suite's users, written in
+     * referrals-service's database: through the API two members link only once, when the other
+     * accepts, and the suite needs a link per operation and user.
+     */
+    private String memberLink(String user, Map<String, String> ids) throws Exception {
+        String contact = make(user, "/contacts", ids);
+        String owner = owners.get(user).toString();
+        String id = Operator.column("referrals", """
+                with link as (select gen_random_uuid() as id, gen_random_uuid() as peer)
+                insert into member_link (id, owner_id, partner_id, peer_owner_id, linked_at)
+                select id, ?::uuid, ?::uuid, peer, now() from link
+                union all select id, peer, gen_random_uuid(), ?::uuid, now() from link
+                returning id::text""", owner, contact, owner).get(0);
+        made.add(new Made(user, "referrals-service", "/links/" + id));
+        return id;
+    }
+
+    /** The code of an invitation to link that waits, made by a member who is none of the suite's users. */
+    private String linkCodeOfAnotherMember() throws Exception {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        // Not from the seed: the database keeps earlier runs' codes, and a code is unique.
+        java.security.SecureRandom fresh = new java.security.SecureRandom();
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            code.append(i > 0 && i % 4 == 0 ? "-" : "").append(alphabet.charAt(fresh.nextInt(alphabet.length())));
+        }
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(code.toString().replace("-", "").getBytes(UTF_8)));
+        String inviter = UUID.randomUUID().toString();
+        String inviterContact = UUID.randomUUID().toString();
+        Operator.column("referrals", """
+                insert into contact_replica (contact_id, owner_id, name, updated_at) values (?::uuid, ?::uuid, 'A member', now())
+                returning contact_id::text""", inviterContact, inviter);
+        Operator.column("referrals", """
+                insert into link_invitation (id, owner_id, partner_id, code_sha256, created_at, expires_at)
+                values (gen_random_uuid(), ?::uuid, ?::uuid, ?, now(), now() + interval '1 day') returning id::text""",
+                inviter, inviterContact, sha256);
+        return code.toString();
     }
 
     /** A path template with the ids of its parameters put in. */

@@ -86,7 +86,7 @@ final class ResponseContractFilter implements Filter {
         return Optional.ofNullable(switch (first) {
             case "contacts" -> "contacts-service";
             case "meetings", "one-to-ones", "touchpoints", "events", "networking-events", "follow-ups", "timelines", "calendar", "calendar-feed" -> "meetings-service";
-            case "referrals", "partners" -> "referrals-service";
+            case "referrals", "partners", "links", "link-invitations" -> "referrals-service";
             case "notifications", "inbox", "webhooks", "settings" -> "notifications-service";
             default -> null;
         });
