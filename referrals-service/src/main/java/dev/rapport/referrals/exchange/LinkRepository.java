@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.rapport.platform.http.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,25 +96,24 @@ class LinkRepository {
         return links("delete from member_link where id = ?1 returning " + LINK_COLUMNS, id);
     }
 
-    @SuppressWarnings("unchecked")
     private List<MemberLink> links(String sql, Object... parameters) {
-        var query = entityManager.createNativeQuery(sql, Tuple.class);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return ((List<Tuple>) query.getResultList()).stream().map(row -> new MemberLink(row.get("id", UUID.class),
-                row.get("owner_id", UUID.class), row.get("partner_id", UUID.class), row.get("peer_owner_id", UUID.class),
-                row.get("linked_at", Instant.class))).toList();
+        return rows(sql, row -> new MemberLink(row.get("id", UUID.class), row.get("owner_id", UUID.class),
+                row.get("partner_id", UUID.class), row.get("peer_owner_id", UUID.class), row.get("linked_at", Instant.class)),
+                parameters);
+    }
+
+    private List<LinkInvitation> invitations(String sql, Object... parameters) {
+        return rows(sql, row -> new LinkInvitation(row.get("id", UUID.class), row.get("owner_id", UUID.class),
+                row.get("partner_id", UUID.class), row.get("created_at", Instant.class), row.get("expires_at", Instant.class),
+                row.get("accepted_at", Instant.class)), parameters);
     }
 
     @SuppressWarnings("unchecked")
-    private List<LinkInvitation> invitations(String sql, Object... parameters) {
+    private <T> List<T> rows(String sql, Function<Tuple, T> record, Object... parameters) {
         var query = entityManager.createNativeQuery(sql, Tuple.class);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
-        return ((List<Tuple>) query.getResultList()).stream().map(row -> new LinkInvitation(row.get("id", UUID.class),
-                row.get("owner_id", UUID.class), row.get("partner_id", UUID.class), row.get("created_at", Instant.class),
-                row.get("expires_at", Instant.class), row.get("accepted_at", Instant.class))).toList();
+        return ((List<Tuple>) query.getResultList()).stream().map(record).toList();
     }
 }

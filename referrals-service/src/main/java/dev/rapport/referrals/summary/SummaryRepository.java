@@ -2,6 +2,8 @@ package dev.rapport.referrals.summary;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-/** The figures of a period, each one index range scan (see V3__balances.sql). */
+/** The figures of a period, each a few index range scans (see V3__balances.sql and V5__summary_months.sql). */
 @ApplicationScoped
 public class SummaryRepository {
 
@@ -49,23 +51,44 @@ public class SummaryRepository {
     }
 
     /**
-     * Referrals each way in the period per partner, most first: one scan gives both the totals
-     * (all partners) and the top partners (those not deleted); an owner has at most some
-     * thousands of partners.
+     * Referrals each way in the period per partner, most first: the period's whole UTC months
+     * from the monthly counts (V5__summary_months.sql), its edges from the referrals themselves.
+     * One read gives both the totals (all partners) and the top partners (those not deleted); an
+     * owner has at most some thousands of partners.
      */
     @SuppressWarnings("unchecked")
     public List<PartnerCount> perPartner(UUID ownerId, Instant start, Instant end) {
+        Instant monthsStart = startOfMonth(start).equals(start) ? start
+                : startOfMonth(start).atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+        Instant monthsEnd = startOfMonth(end);
+        if (!monthsStart.isBefore(monthsEnd)) {
+            // No whole month inside: all of it is one edge.
+            monthsStart = end;
+            monthsEnd = end;
+        }
         List<Tuple> rows = entityManager.createNativeQuery("""
                 select t.partner_id, c.name, coalesce(c.deleted, true), t.given, t.received
-                from (select partner_id, count(*) filter (where direction = 'GIVEN') as given,
-                             count(*) filter (where direction = 'RECEIVED') as received
-                      from referral where owner_id = ?1 and occurred_at >= ?2 and occurred_at < ?3
+                from (select partner_id, sum(given) as given, sum(received) as received
+                      from (select partner_id, given, received from referral_month
+                            where owner_id = ?1 and month >= ?4 and month < ?5
+                            union all
+                            select partner_id, (direction = 'GIVEN')::int, (direction = 'RECEIVED')::int from referral
+                            where owner_id = ?1 and occurred_at >= ?2 and occurred_at < ?4
+                            union all
+                            select partner_id, (direction = 'GIVEN')::int, (direction = 'RECEIVED')::int from referral
+                            where owner_id = ?1 and occurred_at >= ?5 and occurred_at < ?3) counted
                       group by partner_id) t
                 left join contact_replica c on c.contact_id = t.partner_id and c.owner_id = ?1
                 order by t.given + t.received desc, t.partner_id""", Tuple.class)
                 .setParameter(1, ownerId).setParameter(2, start).setParameter(3, end)
+                .setParameter(4, monthsStart).setParameter(5, monthsEnd)
                 .getResultList();
         return rows.stream().map(t -> new PartnerCount(t.get(0, UUID.class), t.get(1, String.class), t.get(2, Boolean.class),
                 ((Number) t.get(3)).longValue(), ((Number) t.get(4)).longValue())).toList();
+    }
+
+    /** The first instant of the UTC month the instant is in. */
+    private static Instant startOfMonth(Instant at) {
+        return at.atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).toInstant();
     }
 }

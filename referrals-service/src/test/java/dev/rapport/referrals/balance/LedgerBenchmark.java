@@ -188,7 +188,8 @@ class LedgerBenchmark {
         // As autovacuum leaves a table after a while: statistics, and the visibility map index-only scans need.
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            for (String table : List.of("referral", "referral_entry", "partner_balance", "partner_balance_value", "contact_replica")) {
+            for (String table : List.of("referral", "referral_entry", "partner_balance", "partner_balance_value", "referral_month",
+                    "contact_replica")) {
                 statement.execute("vacuum analyze " + table);
             }
         } catch (SQLException e) {
@@ -207,7 +208,7 @@ class LedgerBenchmark {
                     delete from referral_entry where referral_id in (select id from referral where owner_id = ?1)""")
                     .setParameter(1, owner).executeUpdate();
             entityManager.createNativeQuery("alter table referral_entry enable trigger referral_entry_append_only").executeUpdate();
-            for (String table : List.of("referral", "partner_balance", "partner_balance_value", "contact_replica", "outbox_event")) {
+            for (String table : List.of("referral", "partner_balance", "partner_balance_value", "referral_month", "contact_replica", "outbox_event")) {
                 entityManager.createNativeQuery("delete from " + table + " where owner_id = ?1").setParameter(1, owner).executeUpdate();
             }
         });

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -106,6 +107,33 @@ class SummaryResourceTest {
         as("bob").queryParams(Map.of("period", "CUSTOM", "from", day.toString(), "to", day.toString(), "zone", "America/New_York"))
                 .get("/referrals/summary").then().statusCode(200).body("given", equalTo(0)).body("received", equalTo(0))
                 .body("newPartners", equalTo(0));
+    }
+
+    @Test
+    void aRangeCountsItsWholeMonthsAndItsEdgesExactly() {
+        UUID partner = contacts.contactOf("alice", "Spring Partner");
+        Instant march10 = LocalDateTime.of(year, 3, 10, 12, 0).toInstant(ZoneOffset.UTC);
+        Instant april15 = LocalDateTime.of(year, 4, 15, 12, 0).toInstant(ZoneOffset.UTC);
+        Instant may31 = LocalDateTime.of(year, 5, 31, 23, 59).toInstant(ZoneOffset.UTC);
+        Instant june1 = LocalDateTime.of(year, 6, 1, 0, 0).toInstant(ZoneOffset.UTC);
+        String[][] ranges = { { "03-05", "06-01" }, { "03-11", "05-30" }, { "04-01", "04-30" }, { "03-10", "03-10" },
+                { "05-31", "06-01" }, { "04-02", "05-31" } };
+        Map<String, Integer> before = new java.util.HashMap<>();
+        for (String[] range : ranges) {
+            before.put(range[0] + ".." + range[1], customGiven(range[0], range[1]));
+        }
+        for (Instant at : List.of(march10, april15, may31, june1)) {
+            Ledger.record("alice", "GIVEN", partner, at);
+        }
+        int[] expected = { 4, 1, 1, 1, 2, 2 };
+        for (int i = 0; i < ranges.length; i++) {
+            String key = ranges[i][0] + ".." + ranges[i][1];
+            assertThat(customGiven(ranges[i][0], ranges[i][1]) - before.get(key)).as(key).isEqualTo(expected[i]);
+        }
+    }
+
+    private int customGiven(String from, String to) {
+        return summary("period", "CUSTOM", "from", year + "-" + from, "to", year + "-" + to).getInt("given");
     }
 
     @Test
