@@ -34,15 +34,14 @@ public class NetworkRepository {
 
     /**
      * The next frontier of level {@code l}: the contacts one connection away from its frontier
-     * (through either index) that no earlier level holds; EXCEPT also drops the duplicates, in
-     * one hash. OFFSET 0 keeps it one subquery, computed once per level; without it the planner
-     * copies it into each place that uses {@code next}.
+     * (contact_link holds each connection from both ends: one index descent per contact) that no
+     * earlier level holds; EXCEPT also drops the duplicates, in one hash. OFFSET 0 keeps it one
+     * subquery, computed once per level; without it the planner copies it into each place that
+     * uses {@code next}.
      */
     private static final String NEXT_FRONTIER = """
             select array(
-                select e.contact_b from contact_connection e where e.owner_id = :owner and e.contact_a = any(l.frontier)
-                union all
-                select e.contact_a from contact_connection e where e.owner_id = :owner and e.contact_b = any(l.frontier)
+                select e.other_id from contact_link e where e.owner_id = :owner and e.contact_id = any(l.frontier)
                 except
                 select unnest(l.visited)) as next
             offset 0""";
@@ -117,9 +116,7 @@ public class NetworkRepository {
                 select known_depth, met from meeting
               union all
                 select p.known_depth - 1, array(
-                    (select e.contact_b from contact_connection e where e.owner_id = :owner and e.contact_a = any(p.ids)
-                     union all
-                     select e.contact_a from contact_connection e where e.owner_id = :owner and e.contact_b = any(p.ids))
+                    select e.other_id from contact_link e where e.owner_id = :owner and e.contact_id = any(p.ids)
                     intersect
                     select unnest(w.known_frontier))
                 from on_path p

@@ -200,6 +200,51 @@ class NetworkQueriesTest {
         assertThat(pathOf(owner, unknown.named("Target"))).as("another owner's contact").isEmpty();
     }
 
+    /** The walks read contact_link, which triggers keep in step with every connection made or removed. */
+    @Test
+    void theWalksFollowConnectionsAsTheyAreMadeRemovedAndDeletedWithTheirContacts() throws SQLException {
+        GeneratedNetwork network = new GeneratedNetwork(List.of(
+                drawn("Link start", RelationshipStage.PROSPECT, null), drawn("Link middle", RelationshipStage.PROSPECT, null),
+                drawn("Link known", RelationshipStage.PARTNER, 3), drawn("Link other", RelationshipStage.PROSPECT, null)));
+        network.writeTo(dataSource, ALICE);
+        UUID start = network.named("Link start").id();
+        UUID middle = network.named("Link middle").id();
+        UUID known = network.named("Link known").id();
+        UUID other = network.named("Link other").id();
+        connect(start, middle);
+        connect(known, middle);
+        connect(other, start);
+        as("alice").queryParam("depth", 4).get("/contacts/" + start + "/reach").then().statusCode(200)
+                .body("reachedByDistance", equalTo(List.of(2, 1, 0, 0)));
+        as("alice").get("/contacts/" + start + "/path").then().statusCode(200)
+                .body("hops.contactId", equalTo(List.of(known.toString(), middle.toString(), start.toString())));
+
+        as("alice").delete("/contacts/" + middle + "/connections/" + known).then().statusCode(204);
+        as("alice").queryParam("depth", 4).get("/contacts/" + start + "/reach").then().statusCode(200)
+                .body("reachedByDistance", equalTo(List.of(2, 0, 0, 0)));
+        as("alice").get("/contacts/" + start + "/path").then().statusCode(200).body("found", equalTo(false));
+
+        connect(middle, known);
+        as("alice").delete("/contacts/" + middle).then().statusCode(204);
+        as("alice").queryParam("depth", 4).get("/contacts/" + start + "/reach").then().statusCode(200)
+                .body("reachedByDistance", equalTo(List.of(1, 0, 0, 0))).body("items.contactId", equalTo(List.of(other.toString())));
+        as("alice").get("/contacts/" + start + "/path").then().statusCode(200).body("found", equalTo(false));
+        assertThat(linksOf(middle)).isZero();
+        assertThat(linksOf(start)).isEqualTo(2);
+    }
+
+    private long linksOf(UUID contact) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var count = connection.prepareStatement("select count(*) from contact_link where contact_id = ? or other_id = ?")) {
+            count.setObject(1, contact);
+            count.setObject(2, contact);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private List<PathRow> pathOf(UUID owner, Node target) {
         return QuarkusTransaction.requiringNew().call(() -> repository.introductionPath(owner, target.id(), NetworkService.MAX_HOPS));
     }
