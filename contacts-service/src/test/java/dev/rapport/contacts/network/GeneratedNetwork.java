@@ -70,6 +70,28 @@ final class GeneratedNetwork {
         }
     }
 
+    /** A contact of a network drawn by hand. */
+    record Drawn(String name, RelationshipStage stage, Short trust) {
+    }
+
+    /** A network drawn by hand: its contacts, and its connections as pairs of their indexes. */
+    GeneratedNetwork(List<Drawn> contacts, int[]... connections) {
+        word = "qz" + letters(new Random(), 8) + "er";
+        for (Drawn contact : contacts) {
+            nodes.add(new Node(nodes.size(), UUID.randomUUID(), contact.name(), contact.stage(), contact.trust(), false));
+            neighbours.put(nodes.size() - 1, new HashSet<>());
+        }
+        for (int[] pair : connections) {
+            notes.put(Set.of(pair[0], pair[1]), "knows " + pair[0] + "-" + pair[1]);
+            neighbours.get(pair[0]).add(pair[1]);
+            neighbours.get(pair[1]).add(pair[0]);
+        }
+    }
+
+    Node named(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+    }
+
     void writeTo(DataSource dataSource, UUID ownerId) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = dataSource.getConnection()) {

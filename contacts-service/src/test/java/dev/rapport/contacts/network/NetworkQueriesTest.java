@@ -19,9 +19,12 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rapport.contacts.network.GeneratedNetwork.Drawn;
 import dev.rapport.contacts.network.GeneratedNetwork.Node;
+import dev.rapport.contacts.network.NetworkRepository.PathRow;
 import dev.rapport.contacts.stage.RelationshipStage;
 import dev.rapport.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -35,6 +38,9 @@ class NetworkQueriesTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    NetworkRepository repository;
 
     @Test
     void reachListsEveryContactWithinTheDepthAtItsShortestDistanceInOrder() throws SQLException {
@@ -104,6 +110,147 @@ class NetworkQueriesTest {
             lengthsSeen.add(expected.size() - 1);
         }
         assertThat(lengthsSeen).as("connections on the paths; -1: no path").contains(-1, 0, 1, 2, 3);
+    }
+
+    /**
+     * The walk goes from both ends, the known side too once its frontier is the smaller: an owner
+     * of its own (new, so no earlier run's contacts known in person join the walk), few contacts
+     * known in person, and paths up to 4 connections long that meet in the middle.
+     */
+    @Test
+    void theWalkFromBothEndsFindsThePathOfABreadthFirstSearchFromTheTarget() throws SQLException {
+        UUID owner = UUID.randomUUID();
+        GeneratedNetwork network = new GeneratedNetwork(61, 400, 560, 0.012, 0);
+        network.writeTo(dataSource, owner);
+        Set<Integer> lengthsSeen = new HashSet<>();
+        for (Node target : network.nodes) {
+            List<Node> expected = network.introductionPath(target, 4);
+            List<PathRow> path = pathOf(owner, target);
+            assertThat(path).extracting(PathRow::contactId).as("path to %s", target.name())
+                    .containsExactlyElementsOf(expected.stream().map(Node::id).toList());
+            for (int i = 1; i < expected.size(); i++) {
+                assertThat(path.get(i).note()).isEqualTo(network.note(expected.get(i - 1), expected.get(i)));
+            }
+            lengthsSeen.add(expected.size() - 1);
+        }
+        assertThat(lengthsSeen).as("connections on the paths; -1: no path").contains(-1, 0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void thePathTakesTheShortestWayBreaksTiesByTrustThenNameAndStopsAtFourConnections() throws SQLException {
+        List<Drawn> contacts = new ArrayList<>(List.of(
+                drawn("Target", RelationshipStage.PROSPECT, null), // 0
+                drawn("Middle low", RelationshipStage.PROSPECT, 1), // 1
+                drawn("Known Ann", RelationshipStage.EXPLORING, 4), // 2
+                drawn("Middle high", RelationshipStage.PROSPECT, 5), // 3
+                drawn("Known Bea", RelationshipStage.PARTNER, 4), // 4: as trusted as Ann, after her by name
+                drawn("Known Cal", RelationshipStage.QUALIFYING, 5), // 5: more trusted, one connection further
+                drawn("Far 1", RelationshipStage.PROSPECT, 5), // 6
+                drawn("Far 2", RelationshipStage.PROSPECT, 5), // 7
+                drawn("Known Aaron", RelationshipStage.EXPLORING, null), // 8: unrated, last whatever the name
+                drawn("Deep target", RelationshipStage.INVITED, 2), // 9
+                drawn("Deep 1", RelationshipStage.PROSPECT, null), // 10
+                drawn("Deep 2", RelationshipStage.PROSPECT, null), // 11
+                drawn("Deep 3", RelationshipStage.PROSPECT, null), // 12
+                drawn("Known Eve", RelationshipStage.EXPLORING, 0), // 13
+                drawn("Deep 2 twin", RelationshipStage.PROSPECT, 3), // 14
+                drawn("Too far target", RelationshipStage.PROSPECT, null), // 15
+                drawn("Too far 1", RelationshipStage.PROSPECT, null), // 16
+                drawn("Too far 2", RelationshipStage.PROSPECT, null), // 17
+                drawn("Too far 3", RelationshipStage.PROSPECT, null), // 18
+                drawn("Too far 4", RelationshipStage.PROSPECT, null), // 19
+                drawn("Known Fay", RelationshipStage.PARTNER, 5), // 20
+                drawn("Loner", RelationshipStage.PROSPECT, 5))); // 21
+        List<int[]> connections = new ArrayList<>(List.of(new int[][] {
+                { 0, 1 }, { 1, 2 }, { 0, 3 }, { 3, 4 }, { 2, 3 }, { 0, 6 }, { 6, 7 }, { 7, 5 }, { 1, 8 },
+                { 9, 10 }, { 10, 11 }, { 11, 12 }, { 12, 13 }, { 10, 14 }, { 14, 12 },
+                { 15, 16 }, { 16, 17 }, { 17, 18 }, { 18, 19 }, { 19, 20 } }));
+        // The deep target's own frontier outgrows the six known in person: the walk then goes from their side.
+        for (int leaf = 0; leaf < 8; leaf++) {
+            contacts.add(drawn("Deep leaf " + leaf, RelationshipStage.PROSPECT, null));
+            connections.add(new int[] { 9, contacts.size() - 1 });
+        }
+        UUID owner = UUID.randomUUID();
+        GeneratedNetwork network = new GeneratedNetwork(contacts, connections.toArray(int[][]::new));
+        network.writeTo(dataSource, owner);
+
+        Map<String, List<String>> expected = Map.of(
+                "Target", List.of("Known Ann", "Middle high", "Target"),
+                "Deep target", List.of("Known Eve", "Deep 3", "Deep 2 twin", "Deep 1", "Deep target"),
+                "Too far target", List.of(),
+                "Loner", List.of(),
+                "Known Bea", List.of("Known Bea"));
+        expected.forEach((target, names) -> {
+            List<Node> path = network.introductionPath(network.named(target), 4);
+            assertThat(path).extracting(Node::name).as("path to %s in memory", target).containsExactlyElementsOf(names);
+            assertThat(pathOf(owner, network.named(target))).extracting(PathRow::name).as("path to %s", target)
+                    .containsExactlyElementsOf(names);
+        });
+        assertThat(pathOf(owner, network.named("Deep target"))).extracting(PathRow::note)
+                .containsExactly(null, "knows 12-13", "knows 14-12", "knows 10-14", "knows 9-10");
+
+        // Another owner's contacts are not on the way: the same drawing without anyone known in person has no paths.
+        UUID other = UUID.randomUUID();
+        GeneratedNetwork unknown = new GeneratedNetwork(contacts.stream()
+                .map(c -> drawn(c.name(), RelationshipStage.PROSPECT, c.trust() == null ? null : c.trust().intValue())).toList(),
+                connections.toArray(int[][]::new));
+        unknown.writeTo(dataSource, other);
+        assertThat(pathOf(other, unknown.named("Target"))).isEmpty();
+        assertThat(pathOf(other, network.named("Target"))).as("another owner's contact").isEmpty();
+        assertThat(pathOf(owner, unknown.named("Target"))).as("another owner's contact").isEmpty();
+    }
+
+    /** The walks read contact_link, which triggers keep in step with every connection made or removed. */
+    @Test
+    void theWalksFollowConnectionsAsTheyAreMadeRemovedAndDeletedWithTheirContacts() throws SQLException {
+        GeneratedNetwork network = new GeneratedNetwork(List.of(
+                drawn("Link start", RelationshipStage.PROSPECT, null), drawn("Link middle", RelationshipStage.PROSPECT, null),
+                drawn("Link known", RelationshipStage.PARTNER, 3), drawn("Link other", RelationshipStage.PROSPECT, null)));
+        network.writeTo(dataSource, ALICE);
+        UUID start = network.named("Link start").id();
+        UUID middle = network.named("Link middle").id();
+        UUID known = network.named("Link known").id();
+        UUID other = network.named("Link other").id();
+        connect(start, middle);
+        connect(known, middle);
+        connect(other, start);
+        as("alice").queryParam("depth", 4).get("/contacts/" + start + "/reach").then().statusCode(200)
+                .body("reachedByDistance", equalTo(List.of(2, 1, 0, 0)));
+        as("alice").get("/contacts/" + start + "/path").then().statusCode(200)
+                .body("hops.contactId", equalTo(List.of(known.toString(), middle.toString(), start.toString())));
+
+        as("alice").delete("/contacts/" + middle + "/connections/" + known).then().statusCode(204);
+        as("alice").queryParam("depth", 4).get("/contacts/" + start + "/reach").then().statusCode(200)
+                .body("reachedByDistance", equalTo(List.of(2, 0, 0, 0)));
+        as("alice").get("/contacts/" + start + "/path").then().statusCode(200).body("found", equalTo(false));
+
+        connect(middle, known);
+        as("alice").delete("/contacts/" + middle).then().statusCode(204);
+        as("alice").queryParam("depth", 4).get("/contacts/" + start + "/reach").then().statusCode(200)
+                .body("reachedByDistance", equalTo(List.of(1, 0, 0, 0))).body("items.contactId", equalTo(List.of(other.toString())));
+        as("alice").get("/contacts/" + start + "/path").then().statusCode(200).body("found", equalTo(false));
+        assertThat(linksOf(middle)).isZero();
+        assertThat(linksOf(start)).isEqualTo(2);
+    }
+
+    private long linksOf(UUID contact) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var count = connection.prepareStatement("select count(*) from contact_link where contact_id = ? or other_id = ?")) {
+            count.setObject(1, contact);
+            count.setObject(2, contact);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private List<PathRow> pathOf(UUID owner, Node target) {
+        return QuarkusTransaction.requiringNew().call(() -> repository.introductionPath(owner, target.id(), NetworkService.MAX_HOPS));
+    }
+
+    private static Drawn drawn(String name, RelationshipStage stage, Integer trust) {
+        return new Drawn(name, stage, trust == null ? null : trust.shortValue());
     }
 
     @Test

@@ -128,18 +128,18 @@ class NetworkQueryBenchmark {
                     run -> get(aliceToken, "/contacts/" + someContact(aliceTag) + "/reach?depth=" + d),
                     run -> sql(() -> network.reach(alice, someContact(aliceTag), d, NetworkService.DEFAULT_REACH_LISTED)),
                     plan(NetworkRepository.REACH, Map.of("owner", alice, "start", sample, "depth", d, "limit", 50),
-                            "contact_connection_pkey")));
+                            "contact_link_pkey")));
         }
         queries.add(new Query("path, alice (typical)",
                 run -> get(aliceToken, "/contacts/" + prospects.get(run % prospects.size()) + "/path"),
                 run -> sql(() -> network.introductionPath(alice, prospects.get(run % prospects.size()), NetworkService.MAX_HOPS)),
                 plan(NetworkRepository.INTRODUCTION_PATH, Map.of("owner", alice, "target", prospects.get(0), "hops", 4),
-                        "contact_connection_pkey")));
+                        "contact_link_pkey")));
         queries.add(new Query("path, bob (deep: 1 in 1000 known)",
                 run -> get(bobToken, "/contacts/" + someContact(bobTag) + "/path"),
                 run -> sql(() -> network.introductionPath(bob, someContact(bobTag), NetworkService.MAX_HOPS)),
                 plan(NetworkRepository.INTRODUCTION_PATH, Map.of("owner", bob, "target", contactId(bobTag, 1), "hops", 4),
-                        "contact_connection_pkey")));
+                        "contact_link_pkey")));
         for (String query : List.of("veterinary surgeries", "dentists", "bni")) {
             queries.add(new Query("search \"" + query + "\" (" + matches(alice, query) + " match)",
                     run -> get(aliceToken, "/network/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)),
@@ -265,6 +265,7 @@ class NetworkQueryBenchmark {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("vacuum (analyze) contact");
             statement.execute("vacuum (analyze) contact_connection");
+            statement.execute("vacuum (analyze) contact_link");
         }
     }
 
