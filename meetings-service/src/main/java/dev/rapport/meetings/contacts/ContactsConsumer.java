@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.inbox.IdempotentConsumer;
+import dev.rapport.platform.idempotency.IdempotencyStore;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.MalformedEventException;
@@ -34,15 +35,17 @@ public class ContactsConsumer {
     private final Event<ContactErasure> erasures;
     private final Event<ContactMetAtEvent> metAtEvent;
     private final Outbox outbox;
+    private final IdempotencyStore idempotency;
 
     ContactsConsumer(IdempotentConsumer consumer, ContactReplicaRepository replica, ObjectMapper mapper, Event<ContactErasure> erasures,
-            Event<ContactMetAtEvent> metAtEvent, Outbox outbox) {
+            Event<ContactMetAtEvent> metAtEvent, Outbox outbox, IdempotencyStore idempotency) {
         this.consumer = consumer;
         this.replica = replica;
         this.mapper = mapper;
         this.erasures = erasures;
         this.metAtEvent = metAtEvent;
         this.outbox = outbox;
+        this.idempotency = idempotency;
     }
 
     @Incoming("contacts")
@@ -86,9 +89,11 @@ public class ContactsConsumer {
                     return;
                 }
                 // Each package deletes what it keeps of the person; the events still in the outbox
-                // that name them (meetings, touchpoints, attendance) go here, once.
+                // that name them (meetings, touchpoints, attendance), and the stored
+                // Idempotency-Key answers that do, go here, once.
                 erasures.fire(new ContactErasure(event.ownerId(), erased.contactId()));
                 outbox.forgetMentioning(event.ownerId(), erased.contactId().toString());
+                idempotency.forgetAnswersMentioning(event.ownerId(), erased.contactId().toString());
             }
             default -> Log.debugf("Skipping event %s of type %s, which this service does not need", event.id(), event.type());
         }

@@ -3,6 +3,7 @@ package dev.rapport.platform.json;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -38,7 +39,9 @@ class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
         } catch (DateTimeParseException e) {
             throw new RejectedValueException(parser, Instant.class, EXPECTED);
         }
-        if (time.getYear() < 1 || time.getYear() > 9999) {
+        // In UTC, as it is stored and published: 0001-01-01T00:00+14:00 is still the year 0000.
+        int year = time.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        if (time.getYear() < 1 || time.getYear() > 9999 || year < 1 || year > 9999) {
             throw new RejectedValueException(parser, Instant.class, "must be in the years 0001 to 9999");
         }
         return time.toInstant();

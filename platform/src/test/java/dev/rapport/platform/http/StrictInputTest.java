@@ -55,6 +55,8 @@ class StrictInputTest {
             "an hour that does not exist   | {\"at\": \"2026-12-01T24:00:00Z\"}               | at",
             "a day that does not exist     | {\"at\": \"2026-02-30T10:00:00Z\"}               | at",
             "the year 0000                 | {\"at\": \"0000-01-01T00:00:00Z\"}               | at",
+            "year 0001 but 0000 in UTC     | {\"at\": \"0001-01-01T00:00:00+14:00\"}          | at",
+            "year 9999 but 10000 in UTC    | {\"at\": \"9999-12-31T23:00:00-02:00\"}          | at",
     })
     void refusesWhatTheContractForbids(String what, String body, String field) {
         alice().contentType(ContentType.JSON).body(body).post("/echo")

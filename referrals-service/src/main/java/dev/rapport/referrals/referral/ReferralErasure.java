@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import dev.rapport.platform.idempotency.IdempotencyStore;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.referrals.contacts.ContactErasure;
 import io.quarkus.logging.Log;
@@ -23,11 +24,13 @@ class ReferralErasure {
 
     private final ReferralRepository referrals;
     private final Outbox outbox;
+    private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    ReferralErasure(ReferralRepository referrals, Outbox outbox, Clock clock) {
+    ReferralErasure(ReferralRepository referrals, Outbox outbox, IdempotencyStore idempotency, Clock clock) {
         this.referrals = referrals;
         this.outbox = outbox;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -38,6 +41,8 @@ class ReferralErasure {
         List<UUID> about = referrals.anonymise(erasure.ownerId(), erasure.contactId(), now);
         // Their given/received events carry the person's name: what is still in the outbox goes.
         about.forEach(id -> outbox.forgetSubject(erasure.ownerId(), id));
+        // A stored Idempotency-Key answer of a referral about or with the person names them too.
+        idempotency.forgetAnswersMentioning(erasure.ownerId(), erasure.contactId().toString());
         referrals.getEntityManager().clear();
         Log.debugf("Contact %s erased: %d referrals about them anonymised", erasure.contactId(), about.size());
     }
