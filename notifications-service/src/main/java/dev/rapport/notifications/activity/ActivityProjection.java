@@ -56,21 +56,18 @@ public class ActivityProjection {
         return new TypedParameterValue<>(StandardBasicTypes.LONG, duration == null ? null : duration.toSeconds());
     }
 
-    /** A deleted contact is neither stalled nor owes referrals any more. */
     /** The right to be forgotten: the row stays as a nameless tombstone, so no late event brings the person back. */
     public void contactErased(UUID ownerId, UUID contactId) {
         entityManager.createNativeQuery("""
-                update contact_activity set name = '', deleted = true, stall_due_at = null
+                update contact_activity set name = '', deleted = true
                 where contact_id = ?1 and owner_id = ?2""")
                 .setParameter(1, contactId).setParameter(2, ownerId)
                 .executeUpdate();
     }
 
+    /** A deleted contact is neither stalled nor owes referrals any more. */
     public void contactDeleted(UUID contactId) {
-        entityManager.createNativeQuery("update contact_activity set deleted = true, stall_due_at = null where contact_id = ?1")
-                .setParameter(1, contactId)
-                .executeUpdate();
-        entityManager.createNativeQuery("update partner_ledger set unreturned_due_at = null where partner_id = ?1")
+        entityManager.createNativeQuery("update contact_activity set deleted = true where contact_id = ?1")
                 .setParameter(1, contactId)
                 .executeUpdate();
     }

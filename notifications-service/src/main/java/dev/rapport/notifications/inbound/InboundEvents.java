@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.notifications.activity.ActivityProjection;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.rules.Rules;
+import dev.rapport.notifications.rules.SubjectKind;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.IdempotentConsumer;
@@ -131,7 +132,7 @@ public class InboundEvents {
             case "rapport.contact.created.v1" -> {
                 ContactAdded added = event.dataAs(ContactAdded.class, mapper);
                 activity.contactAdded(owner, added.contactId(), added.name(), added.createdAt(), cadence(event, added.stayInTouchEvery()));
-                rules.reviewContact(owner, added.contactId());
+                rules.review(owner, SubjectKind.CONTACT, added.contactId());
             }
             case "rapport.contact.updated.v1" -> {
                 ContactChanged changed = event.dataAs(ContactChanged.class, mapper);
@@ -139,13 +140,13 @@ public class InboundEvents {
                     throw new MalformedEventException("Event " + event.id() + " has no name");
                 }
                 activity.contactChanged(owner, changed.contactId(), changed.name(), event.time(), cadence(event, changed.stayInTouchEvery()));
-                rules.reviewContact(owner, changed.contactId());
+                rules.review(owner, SubjectKind.CONTACT, changed.contactId());
             }
             case "rapport.contact.deleted.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
                 activity.contactDeleted(contactId);
-                notifications.resolve(owner, Rules.STALLED, contactId);
-                notifications.resolve(owner, Rules.UNRETURNED, contactId);
+                rules.review(owner, SubjectKind.CONTACT, contactId);
+                rules.review(owner, SubjectKind.PARTNER, contactId);
             }
             case "rapport.contact.erased.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
@@ -178,12 +179,12 @@ public class InboundEvents {
             case "rapport.referral.given.v1" -> {
                 ReferralRecorded given = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralGiven(owner, given.partnerId(), given.occurredAt());
-                rules.reviewPartner(owner, given.partnerId());
+                rules.review(owner, SubjectKind.PARTNER, given.partnerId());
             }
             case "rapport.referral.received.v1" -> {
                 ReferralRecorded received = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralReceived(owner, received.partnerId(), received.occurredAt());
-                rules.reviewPartner(owner, received.partnerId());
+                rules.review(owner, SubjectKind.PARTNER, received.partnerId());
             }
             default -> Log.debugf("Skipping referrals event type %s", event.type());
         }
@@ -193,7 +194,7 @@ public class InboundEvents {
     /** An interaction recent enough ends a stall and starts the contact's clock again. */
     private void interacted(UUID owner, UUID contactId, Instant at) {
         activity.interacted(owner, contactId, at);
-        rules.reviewContact(owner, contactId);
+        rules.review(owner, SubjectKind.CONTACT, contactId);
     }
 
     private void fanOut(InboundEvent event) {

@@ -16,6 +16,9 @@ public interface RulesConfig {
     Stalled stalled();
 
     interface Unreturned {
+        /** Whether the rule is on. */
+        boolean enabled();
+
         /** Referrals given to one partner, none received back, before the rule can fire. */
         int minCount();
 
@@ -24,6 +27,9 @@ public interface RulesConfig {
     }
 
     interface Stalled {
+        /** Whether the rule is on. */
+        boolean enabled();
+
         /** How long without a meeting or touchpoint before a relationship counts as stalled. */
         Duration cadence();
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.rapport.notifications.Feed;
 import dev.rapport.notifications.MutableClock;
+import dev.rapport.notifications.rules.RuleName;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,7 +49,7 @@ class InboxResourceTest {
         clock.advance(Duration.ofDays(31));
         rules.sweep();
         String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
-                "subjectId = ?1 and rule = ?2", sam, Rules.STALLED).singleResult().id.toString());
+                "subjectId = ?1 and rule = ?2", sam, RuleName.RELATIONSHIP_STALLED.id()).singleResult().id.toString());
 
         long unread = as("alice").get("/notifications/unread-count").then().statusCode(200).extract().jsonPath().getLong("unread");
         assertThat(unread).isPositive();
@@ -75,7 +76,7 @@ class InboxResourceTest {
         clock.advance(Duration.ofDays(31));
         rules.sweep();
         String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
-                "subjectId = ?1 and rule = ?2", sam, Rules.STALLED).singleResult().id.toString());
+                "subjectId = ?1 and rule = ?2", sam, RuleName.RELATIONSHIP_STALLED.id()).singleResult().id.toString());
 
         as("bob").get("/notifications/" + id).then().statusCode(404).contentType("application/problem+json");
         as("bob").post("/notifications/" + id + "/read").then().statusCode(404);

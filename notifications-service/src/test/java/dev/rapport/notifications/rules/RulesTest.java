@@ -52,13 +52,13 @@ class RulesTest {
 
         clock.advance(Duration.ofDays(59));
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
 
         clock.advance(Duration.ofDays(2));
         rules.sweep();
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).singleElement().satisfies(n -> {
-            assertThat(n.rule).isEqualTo(Rules.UNRETURNED);
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).singleElement().satisfies(n -> {
+            assertThat(n.rule).isEqualTo(RuleName.REFERRAL_UNRETURNED.id());
             assertThat(n.subjectId).isEqualTo(sam);
             assertThat(n.status).isEqualTo(Notification.Status.OPEN);
             assertThat(n.message).contains("Sam Carter", "2 referrals", "61 days");
@@ -72,7 +72,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 1);
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
     }
 
     @Test
@@ -83,15 +83,15 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 2 && contactKnown(sam));
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).hasSize(1);
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).hasSize(1);
 
         feed.referral(owner, "received", sam, clock.instant());
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.UNRETURNED))
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id()))
                 .singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
 
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
     }
 
     @Test
@@ -107,7 +107,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 3 && contactKnown(sam));
         clock.advance(Duration.ofDays(90));
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
 
         // Two given after it are.
         feed.referral(owner, "given", sam, clock.instant());
@@ -115,7 +115,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 5);
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).hasSize(1);
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).hasSize(1);
     }
 
     @Test
@@ -129,7 +129,7 @@ class RulesTest {
         QuarkusTransaction.requiringNew().run(() -> rules.reviewOwner(owner));
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(Rules.UNRETURNED)).isEmpty();
+        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
     }
 
     @Test
@@ -138,12 +138,12 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         clock.advance(Duration.ofDays(45));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).hasSize(1);
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).hasSize(1);
 
         feed.touchpoint(owner, sam, clock.instant().minus(Duration.ofDays(40)));
         await().atMost(ARRIVAL).until(() -> lastInteraction(sam) != null);
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).singleElement()
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement()
                 .extracting(n -> n.status).isEqualTo(Notification.Status.OPEN);
     }
 
@@ -154,27 +154,27 @@ class RulesTest {
 
         clock.advance(Duration.ofDays(29));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).isEmpty();
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).singleElement().satisfies(n -> {
-            assertThat(n.rule).isEqualTo(Rules.STALLED);
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement().satisfies(n -> {
+            assertThat(n.rule).isEqualTo(RuleName.RELATIONSHIP_STALLED.id());
             assertThat(n.subjectId).isEqualTo(sam);
             assertThat(n.message).contains("Sam Carter", "31 days");
         });
 
         Instant touched = clock.instant();
         feed.touchpoint(owner, sam, touched);
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.STALLED))
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id()))
                 .singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
 
         clock.advance(Duration.ofDays(29));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).filteredOn(n -> n.status == Notification.Status.OPEN).hasSize(1);
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).filteredOn(n -> n.status == Notification.Status.OPEN).hasSize(1);
     }
 
     @Test
@@ -185,10 +185,10 @@ class RulesTest {
 
         clock.advance(Duration.ofDays(6));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).isEmpty();
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).singleElement().satisfies(n -> {
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement().satisfies(n -> {
             assertThat(n.subjectId).isEqualTo(sam);
             assertThat(n.message).contains("8 days");
         });
@@ -196,16 +196,16 @@ class RulesTest {
         // Past the owner's default (30 days) Lee is not stalled: Lee's own cadence is 60 days.
         clock.advance(Duration.ofDays(30));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).extracting(n -> n.subjectId).containsExactly(sam);
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).extracting(n -> n.subjectId).containsExactly(sam);
 
         // Dropping Lee's own cadence falls back to the owner's default at once: 38 days is overdue.
         feed.contactUpdated(owner, lee, "Lee Park", null, clock.instant());
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.STALLED))
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id()))
                 .extracting(n -> n.subjectId).containsExactlyInAnyOrder(sam, lee));
 
         // A longer cadence for Sam makes the open notification moot.
         feed.contactUpdated(owner, sam, "Sam Carter", "P90D", clock.instant());
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(Rules.STALLED))
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id()))
                 .filteredOn(n -> n.subjectId.equals(sam)).singleElement()
                 .extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
     }
@@ -218,7 +218,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> lastInteraction(sam) != null);
         clock.advance(Duration.ofDays(20));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).isEmpty();
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
     }
 
     @Test
@@ -227,19 +227,19 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         clock.advance(Duration.ofDays(31));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).singleElement().satisfies(n -> assertThat(n.message).contains("Sam Carter"));
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement().satisfies(n -> assertThat(n.message).contains("Sam Carter"));
         assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isPositive();
 
         feed.contactDeleted(owner, sam, clock.instant());
         feed.contactErased(owner, sam, clock.instant());
-        await().atMost(ARRIVAL).until(() -> notifications(Rules.STALLED).isEmpty());
+        await().atMost(ARRIVAL).until(() -> notifications(RuleName.RELATIONSHIP_STALLED.id()).isEmpty());
         assertThat(contactKnown(sam)).isFalse();
         assertThat(contactDeleted(sam)).isTrue();
         assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isZero();
         assertThat(rowsMentioning("notification", "subject_id::text", sam)).isZero();
         clock.advance(Duration.ofDays(31));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).isEmpty();
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
     }
 
     @Test
@@ -249,7 +249,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> contactDeleted(sam));
         clock.advance(Duration.ofDays(31));
         rules.sweep();
-        assertThat(notifications(Rules.STALLED)).isEmpty();
+        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.notifications.Feed;
 import dev.rapport.notifications.MutableClock;
 import dev.rapport.notifications.notification.Notification;
+import dev.rapport.notifications.rules.RuleName;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,7 +64,7 @@ class RuleSettingsResourceTest {
 
         clock.advance(Duration.ofSeconds(11));
         rules.sweep();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Notification.count("subjectId = ?1 and rule = ?2", kim, Rules.STALLED)))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Notification.count("subjectId = ?1 and rule = ?2", kim, RuleName.RELATIONSHIP_STALLED.id())))
                 .isEqualTo(1);
 
         given().auth().oauth2(token).header("If-Match", etag).contentType("application/merge-patch+json")
@@ -99,7 +100,7 @@ class RuleSettingsResourceTest {
 
     private Object stallDue(UUID contact) {
         return QuarkusTransaction.requiringNew().call(() -> Notification.getEntityManager()
-                .createNativeQuery("select stall_due_at from contact_activity where contact_id = ?1")
+                .createNativeQuery("select due_at from rule_subject where subject_id = ?1 and rule = 'relationship.stalled'")
                 .setParameter(1, contact).getResultList().stream().findFirst().orElse(null));
     }
 }
