@@ -19,13 +19,23 @@ public final class Feed implements AutoCloseable {
 
     /** A contact with its own stay-in-touch cadence ({@code stayInTouchEvery} null: the owner's default). */
     public UUID contactCreated(UUID owner, String name, Instant createdAt, String stayInTouchEvery) {
+        return contactCreated(owner, name, createdAt, stayInTouchEvery, "PROSPECT");
+    }
+
+    /** A contact added at a stage other than PROSPECT (e.g. imported partners). */
+    public UUID contactCreated(UUID owner, String name, Instant createdAt, String stayInTouchEvery, String stage) {
         UUID contactId = UUID.randomUUID();
         contacts.send(owner.toString(), "rapport.contact.created.v1", contactId.toString(), """
                 {"contactId":"%s","name":"%s","company":null,"role":null,"email":null,"phone":null,"business":null,
-                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","stage":"PROSPECT",
+                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","stage":"%s",
                  "stayInTouchEvery":%s,"createdAt":"%s"}"""
-                .formatted(contactId, name, json(stayInTouchEvery), createdAt));
+                .formatted(contactId, name, stage, json(stayInTouchEvery), createdAt));
         return contactId;
+    }
+
+    public void stageChanged(UUID owner, UUID contactId, String from, String to, Instant at) {
+        contacts.send(owner.toString(), "rapport.contact.stage-changed.v1", contactId.toString(), """
+                {"contactId":"%s","from":"%s","to":"%s","reason":null,"at":"%s"}""".formatted(contactId, from, to, at));
     }
 
     public void contactUpdated(UUID owner, UUID contactId, String name, String stayInTouchEvery, Instant at) {

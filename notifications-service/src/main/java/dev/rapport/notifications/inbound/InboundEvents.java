@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.notifications.activity.ActivityProjection;
+import dev.rapport.notifications.activity.Stage;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.notifications.rules.SubjectKind;
@@ -54,16 +55,23 @@ public class InboundEvents {
     // missing one makes the event malformed, so it is dead-lettered rather than half applied).
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContactAdded(UUID contactId, String name, Instant createdAt, String stayInTouchEvery) {
+    record ContactAdded(UUID contactId, String name, Instant createdAt, String stayInTouchEvery, Stage stage) {
         ContactAdded {
             required(contactId, name, createdAt);
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContactChanged(UUID contactId, String name, String stayInTouchEvery) {
+    record ContactChanged(UUID contactId, String name, String stayInTouchEvery, Stage stage) {
         ContactChanged {
             required(contactId);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StageChanged(UUID contactId, Stage to, Instant at) {
+        StageChanged {
+            required(contactId, to, at);
         }
     }
 
@@ -131,7 +139,8 @@ public class InboundEvents {
         switch (event.type()) {
             case "rapport.contact.created.v1" -> {
                 ContactAdded added = event.dataAs(ContactAdded.class, mapper);
-                activity.contactAdded(owner, added.contactId(), added.name(), added.createdAt(), cadence(event, added.stayInTouchEvery()));
+                activity.contactAdded(owner, added.contactId(), added.name(), added.createdAt(), cadence(event, added.stayInTouchEvery()),
+                        added.stage());
                 rules.review(owner, SubjectKind.CONTACT, added.contactId());
             }
             case "rapport.contact.updated.v1" -> {
@@ -139,7 +148,13 @@ public class InboundEvents {
                 if (changed.name() == null) {
                     throw new MalformedEventException("Event " + event.id() + " has no name");
                 }
-                activity.contactChanged(owner, changed.contactId(), changed.name(), event.time(), cadence(event, changed.stayInTouchEvery()));
+                activity.contactChanged(owner, changed.contactId(), changed.name(), event.time(), cadence(event, changed.stayInTouchEvery()),
+                        changed.stage());
+                rules.review(owner, SubjectKind.CONTACT, changed.contactId());
+            }
+            case "rapport.contact.stage-changed.v1" -> {
+                StageChanged changed = event.dataAs(StageChanged.class, mapper);
+                activity.stageChanged(owner, changed.contactId(), changed.to(), changed.at());
                 rules.review(owner, SubjectKind.CONTACT, changed.contactId());
             }
             case "rapport.contact.deleted.v1" -> {
@@ -180,18 +195,20 @@ public class InboundEvents {
                 ReferralRecorded given = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralGiven(owner, given.partnerId(), given.occurredAt());
                 rules.review(owner, SubjectKind.PARTNER, given.partnerId());
+                interacted(owner, given.partnerId(), given.occurredAt());
             }
             case "rapport.referral.received.v1" -> {
                 ReferralRecorded received = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralReceived(owner, received.partnerId(), received.occurredAt());
                 rules.review(owner, SubjectKind.PARTNER, received.partnerId());
+                interacted(owner, received.partnerId(), received.occurredAt());
             }
             default -> Log.debugf("Skipping referrals event type %s", event.type());
         }
         fanOut(event);
     }
 
-    /** An interaction recent enough ends a stall and starts the contact's clock again. */
+    /** An interaction (meeting, touchpoint, referral) recent enough ends a stall and starts the contact's clock again. */
     private void interacted(UUID owner, UUID contactId, Instant at) {
         activity.interacted(owner, contactId, at);
         rules.review(owner, SubjectKind.CONTACT, contactId);

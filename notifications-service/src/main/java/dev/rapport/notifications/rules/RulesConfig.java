@@ -30,7 +30,30 @@ public interface RulesConfig {
         /** Whether the rule is on. */
         boolean enabled();
 
-        /** How long without a meeting or touchpoint before a relationship counts as stalled. */
-        Duration cadence();
+        /** Thresholds of a PROSPECT (met, card collected). */
+        Thresholds prospect();
+
+        /** Thresholds of someone INVITED to a one-to-one. */
+        Thresholds invited();
+
+        /** Thresholds of an EXPLORING relationship (discovery meeting held). */
+        Thresholds exploring();
+
+        /** Thresholds of a QUALIFYING relationship (referral fit under way). */
+        Thresholds qualifying();
+
+        /** Thresholds of a referral PARTNER. */
+        Thresholds partner();
+
+        /** A contact's own cadence is its due threshold; it is overdue after this many times it. */
+        double ownCadenceOverdueFactor();
+
+        interface Thresholds {
+            /** How long without a meeting, touchpoint or referral before the relationship is due for one. */
+            Duration due();
+
+            /** How long before it is overdue (longer than due). */
+            Duration overdue();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.notifications.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.notifications.Feed;
 import dev.rapport.notifications.MutableClock;
 import dev.rapport.notifications.notification.Notification;
+import dev.rapport.notifications.notification.Threshold;
 import dev.rapport.platform.testing.KafkaTopics;
 import dev.rapport.platform.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +27,8 @@ import jakarta.persistence.EntityManager;
 class RulesTest {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
+    private static final String STALLED = RuleName.RELATIONSHIP_STALLED.id();
+    private static final String UNRETURNED = RuleName.REFERRAL_UNRETURNED.id();
 
     @Inject
     Rules rules;
@@ -52,13 +56,13 @@ class RulesTest {
 
         clock.advance(Duration.ofDays(59));
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
+        assertThat(notifications(UNRETURNED)).isEmpty();
 
         clock.advance(Duration.ofDays(2));
         rules.sweep();
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).singleElement().satisfies(n -> {
-            assertThat(n.rule).isEqualTo(RuleName.REFERRAL_UNRETURNED.id());
+        assertThat(notifications(UNRETURNED)).singleElement().satisfies(n -> {
+            assertThat(n.rule).isEqualTo(UNRETURNED);
             assertThat(n.subjectId).isEqualTo(sam);
             assertThat(n.status).isEqualTo(Notification.Status.OPEN);
             assertThat(n.message).contains("Sam Carter", "2 referrals", "61 days");
@@ -72,7 +76,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 1);
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
+        assertThat(notifications(UNRETURNED)).isEmpty();
     }
 
     @Test
@@ -83,15 +87,15 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 2 && contactKnown(sam));
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).hasSize(1);
+        assertThat(notifications(UNRETURNED)).hasSize(1);
 
         feed.referral(owner, "received", sam, clock.instant());
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id()))
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(UNRETURNED))
                 .singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
 
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
+        assertThat(notifications(UNRETURNED)).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
     }
 
     @Test
@@ -107,7 +111,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 3 && contactKnown(sam));
         clock.advance(Duration.ofDays(90));
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
+        assertThat(notifications(UNRETURNED)).isEmpty();
 
         // Two given after it are.
         feed.referral(owner, "given", sam, clock.instant());
@@ -115,7 +119,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> givenCount(sam) == 5);
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).hasSize(1);
+        assertThat(notifications(UNRETURNED)).hasSize(1);
     }
 
     @Test
@@ -129,7 +133,7 @@ class RulesTest {
         QuarkusTransaction.requiringNew().run(() -> rules.reviewOwner(owner));
         clock.advance(Duration.ofDays(61));
         rules.sweep();
-        assertThat(notifications(RuleName.REFERRAL_UNRETURNED.id())).isEmpty();
+        assertThat(notifications(UNRETURNED)).isEmpty();
     }
 
     @Test
@@ -138,12 +142,12 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         clock.advance(Duration.ofDays(45));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).hasSize(1);
+        assertThat(notifications(STALLED)).hasSize(1);
 
         feed.touchpoint(owner, sam, clock.instant().minus(Duration.ofDays(40)));
         await().atMost(ARRIVAL).until(() -> lastInteraction(sam) != null);
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement()
+        assertThat(notifications(STALLED)).singleElement()
                 .extracting(n -> n.status).isEqualTo(Notification.Status.OPEN);
     }
 
@@ -154,27 +158,27 @@ class RulesTest {
 
         clock.advance(Duration.ofDays(29));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
+        assertThat(notifications(STALLED)).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement().satisfies(n -> {
-            assertThat(n.rule).isEqualTo(RuleName.RELATIONSHIP_STALLED.id());
+        assertThat(notifications(STALLED)).singleElement().satisfies(n -> {
+            assertThat(n.rule).isEqualTo(STALLED);
             assertThat(n.subjectId).isEqualTo(sam);
             assertThat(n.message).contains("Sam Carter", "31 days");
         });
 
         Instant touched = clock.instant();
         feed.touchpoint(owner, sam, touched);
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id()))
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(STALLED))
                 .singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
 
         clock.advance(Duration.ofDays(29));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
+        assertThat(notifications(STALLED)).filteredOn(n -> n.status == Notification.Status.OPEN).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).filteredOn(n -> n.status == Notification.Status.OPEN).hasSize(1);
+        assertThat(notifications(STALLED)).filteredOn(n -> n.status == Notification.Status.OPEN).hasSize(1);
     }
 
     @Test
@@ -185,29 +189,139 @@ class RulesTest {
 
         clock.advance(Duration.ofDays(6));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
+        assertThat(notifications(STALLED)).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement().satisfies(n -> {
+        assertThat(notifications(STALLED)).singleElement().satisfies(n -> {
             assertThat(n.subjectId).isEqualTo(sam);
             assertThat(n.message).contains("8 days");
         });
 
-        // Past the owner's default (30 days) Lee is not stalled: Lee's own cadence is 60 days.
-        clock.advance(Duration.ofDays(30));
+        // Sam's own cadence of 7 days is overdue at 1.5 times it (10.5 days); the overdue
+        // notification supersedes the due one.
+        clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).extracting(n -> n.subjectId).containsExactly(sam);
+        assertThat(open(STALLED)).extracting(n -> n.threshold).containsExactly(Threshold.DUE);
+        clock.advance(Duration.ofDays(1));
+        rules.sweep();
+        assertThat(notifications(STALLED)).extracting(n -> n.subjectId, n -> n.threshold, n -> n.status).containsExactly(
+                tuple(sam, Threshold.DUE, Notification.Status.RESOLVED), tuple(sam, Threshold.OVERDUE, Notification.Status.OPEN));
 
-        // Dropping Lee's own cadence falls back to the owner's default at once: 38 days is overdue.
+        // Past the stage's due threshold (30 days for a prospect) Lee is not stalled: Lee's own cadence is 60 days.
+        clock.advance(Duration.ofDays(27));
+        rules.sweep();
+        assertThat(open(STALLED)).extracting(n -> n.subjectId).containsExactly(sam);
+
+        // Dropping Lee's own cadence falls back to the stage's at once: 38 days is due (not yet overdue: 60 days).
         feed.contactUpdated(owner, lee, "Lee Park", null, clock.instant());
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id()))
-                .extracting(n -> n.subjectId).containsExactlyInAnyOrder(sam, lee));
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(open(STALLED))
+                .extracting(n -> n.subjectId, n -> n.threshold).containsExactlyInAnyOrder(tuple(sam, Threshold.OVERDUE), tuple(lee, Threshold.DUE)));
 
         // A longer cadence for Sam makes the open notification moot.
         feed.contactUpdated(owner, sam, "Sam Carter", "P90D", clock.instant());
-        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id()))
-                .filteredOn(n -> n.subjectId.equals(sam)).singleElement()
-                .extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED));
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(STALLED))
+                .filteredOn(n -> n.subjectId.equals(sam)).extracting(n -> n.status)
+                .containsOnly(Notification.Status.RESOLVED));
+    }
+
+    @Test
+    void aPartnerIsDueAfterThirtyDaysThenOverdueAfterFortyFiveAndTheOverdueSupersedesTheDue() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        feed.stageChanged(owner, sam, "QUALIFYING", "PARTNER", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam) && "PARTNER".equals(stageOf(sam)));
+
+        clock.advance(Duration.ofDays(29));
+        rules.sweep();
+        assertThat(notifications(STALLED)).isEmpty();
+        clock.advance(Duration.ofDays(2));
+        rules.sweep();
+        assertThat(notifications(STALLED)).singleElement().satisfies(n -> {
+            assertThat(n.threshold).isEqualTo(Threshold.DUE);
+            assertThat(n.message).contains("Sam Carter", "31 days", "referral partner", "every 30 days");
+            assertThat(n.link).isEqualTo("/contacts/" + sam);
+        });
+
+        clock.advance(Duration.ofDays(13));
+        rules.sweep();
+        assertThat(open(STALLED)).extracting(n -> n.threshold).containsExactly(Threshold.DUE);
+        clock.advance(Duration.ofDays(2));
+        rules.sweep();
+        rules.sweep();
+        assertThat(notifications(STALLED)).extracting(n -> n.threshold, n -> n.status).containsExactly(
+                tuple(Threshold.DUE, Notification.Status.RESOLVED), tuple(Threshold.OVERDUE, Notification.Status.OPEN));
+        assertThat(open(STALLED)).singleElement().satisfies(n -> {
+            assertThat(n.title).contains("Overdue");
+            assertThat(n.message).contains("Sam Carter", "46 days", "overdue");
+        });
+
+        // Any interaction resolves the overdue one too, and the clock restarts.
+        feed.touchpoint(owner, sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> open(STALLED).isEmpty());
+        clock.advance(Duration.ofDays(29));
+        rules.sweep();
+        assertThat(open(STALLED)).isEmpty();
+    }
+
+    @Test
+    void eachStageHasItsOwnThresholds() {
+        UUID kim = feed.contactCreated(owner, "Kim Qualifying", clock.instant(), null, "QUALIFYING");
+        UUID ana = feed.contactCreated(owner, "Ana Exploring", clock.instant(), null, "EXPLORING");
+        UUID lee = feed.contactCreated(owner, "Lee Invited", clock.instant(), null, "INVITED");
+        await().atMost(ARRIVAL).until(() -> contactKnown(kim) && contactKnown(ana) && contactKnown(lee));
+
+        clock.advance(Duration.ofDays(8));
+        rules.sweep();
+        assertThat(open(STALLED)).extracting(n -> n.subjectId, n -> n.threshold).containsExactly(tuple(lee, Threshold.DUE));
+        clock.advance(Duration.ofDays(7));
+        rules.sweep();
+        assertThat(open(STALLED)).extracting(n -> n.subjectId, n -> n.threshold).containsExactlyInAnyOrder(
+                tuple(lee, Threshold.OVERDUE), tuple(kim, Threshold.DUE), tuple(ana, Threshold.DUE));
+        clock.advance(Duration.ofDays(7));
+        rules.sweep();
+        assertThat(open(STALLED)).extracting(n -> n.subjectId, n -> n.threshold).containsExactlyInAnyOrder(
+                tuple(lee, Threshold.OVERDUE), tuple(kim, Threshold.OVERDUE), tuple(ana, Threshold.DUE));
+        clock.advance(Duration.ofDays(9));
+        rules.sweep();
+        assertThat(open(STALLED)).extracting(n -> n.subjectId, n -> n.threshold).containsExactlyInAnyOrder(
+                tuple(lee, Threshold.OVERDUE), tuple(kim, Threshold.OVERDUE), tuple(ana, Threshold.OVERDUE));
+    }
+
+    @Test
+    void aDeclinedOrClosedRelationshipRaisesNothingAndResolvesWhatWasOpen() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        UUID lee = feed.contactCreated(owner, "Lee Closed", clock.instant(), "P7D", "CLOSED");
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam) && contactKnown(lee));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        assertThat(open(STALLED)).extracting(n -> n.subjectId).containsExactly(sam);
+
+        feed.stageChanged(owner, sam, "INVITED", "DECLINED", clock.instant());
+        await().atMost(ARRIVAL).until(() -> open(STALLED).isEmpty());
+        clock.advance(Duration.ofDays(365));
+        rules.sweep();
+        assertThat(open(STALLED)).isEmpty();
+    }
+
+    @Test
+    void aReferralGivenOrReceivedResetsTheStall() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        assertThat(open(STALLED)).hasSize(1);
+
+        feed.referral(owner, "given", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> open(STALLED).isEmpty());
+        clock.advance(Duration.ofDays(29));
+        rules.sweep();
+        assertThat(open(STALLED)).isEmpty();
+        clock.advance(Duration.ofDays(2));
+        rules.sweep();
+        assertThat(open(STALLED)).hasSize(1);
+
+        feed.referral(owner, "received", sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> open(STALLED).isEmpty());
+        assertThat(notifications(STALLED)).hasSize(2).allMatch(n -> n.status == Notification.Status.RESOLVED);
     }
 
     @Test
@@ -218,7 +332,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> lastInteraction(sam) != null);
         clock.advance(Duration.ofDays(20));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
+        assertThat(notifications(STALLED)).isEmpty();
     }
 
     @Test
@@ -227,19 +341,19 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         clock.advance(Duration.ofDays(31));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).singleElement().satisfies(n -> assertThat(n.message).contains("Sam Carter"));
+        assertThat(notifications(STALLED)).singleElement().satisfies(n -> assertThat(n.message).contains("Sam Carter"));
         assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isPositive();
 
         feed.contactDeleted(owner, sam, clock.instant());
         feed.contactErased(owner, sam, clock.instant());
-        await().atMost(ARRIVAL).until(() -> notifications(RuleName.RELATIONSHIP_STALLED.id()).isEmpty());
+        await().atMost(ARRIVAL).until(() -> notifications(STALLED).isEmpty());
         assertThat(contactKnown(sam)).isFalse();
         assertThat(contactDeleted(sam)).isTrue();
         assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isZero();
         assertThat(rowsMentioning("notification", "subject_id::text", sam)).isZero();
         clock.advance(Duration.ofDays(31));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
+        assertThat(notifications(STALLED)).isEmpty();
     }
 
     @Test
@@ -249,7 +363,7 @@ class RulesTest {
         await().atMost(ARRIVAL).until(() -> contactDeleted(sam));
         clock.advance(Duration.ofDays(31));
         rules.sweep();
-        assertThat(notifications(RuleName.RELATIONSHIP_STALLED.id())).isEmpty();
+        assertThat(notifications(STALLED)).isEmpty();
     }
 
     @Test
@@ -273,6 +387,10 @@ class RulesTest {
             await().atMost(ARRIVAL).until(() -> givenCount(sam) == 1);
             await().atMost(ARRIVAL).untilAsserted(() -> assertThat(deadLetters.poll(r -> key.equals(r.key()))).hasSize(1));
         }
+    }
+
+    private List<Notification> open(String rule) {
+        return notifications(rule).stream().filter(n -> n.status == Notification.Status.OPEN).toList();
     }
 
     private List<Notification> notifications(String rule) {
@@ -304,6 +422,12 @@ class RulesTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("select count(*) from " + table + " where strpos(" + column + ", ?1) > 0")
                 .setParameter(1, contact.toString()).getSingleResult()).longValue());
+    }
+
+    private String stageOf(UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select max(stage) from contact_activity where contact_id = ?1")
+                .setParameter(1, contact).getSingleResult());
     }
 
     private Object lastInteraction(UUID contact) {
