@@ -80,6 +80,33 @@ public final class Feed implements AutoCloseable {
                 .formatted(id, partnerId, at));
     }
 
+    /** A referral given or received, answering its referral id. */
+    public UUID referralWithId(UUID owner, String direction, UUID partnerId, String referredName, Instant at) {
+        UUID id = UUID.randomUUID();
+        referrals.send(owner.toString(), "rapport.referral." + direction + ".v1", id.toString(), """
+                {"referralId":"%s","partnerId":"%s","referredName":"%s","need":null,"occurredAt":"%s"}"""
+                .formatted(id, partnerId, referredName, at));
+        return id;
+    }
+
+    public void referralStatusChanged(UUID owner, UUID referralId, UUID partnerId, String direction, String from, String to, Instant at,
+            boolean reversal) {
+        referrals.send(owner.toString(), "rapport.referral.status-changed.v1", referralId.toString(), """
+                {"referralId":"%s","partnerId":"%s","direction":"%s","from":"%s","to":"%s","at":"%s","reversal":%s,"value":null}"""
+                .formatted(referralId, partnerId, direction, from, to, at, reversal));
+    }
+
+    public void referralWon(UUID owner, UUID referralId, UUID partnerId, String direction, String amount, Instant at) {
+        referrals.send(owner.toString(), "rapport.referral.won.v1", referralId.toString(), """
+                {"referralId":"%s","partnerId":"%s","direction":"%s","value":{"amount":"%s","currency":"EUR"},"wonAt":"%s"}"""
+                .formatted(referralId, partnerId, direction, amount, at));
+    }
+
+    public void referralThanked(UUID owner, UUID referralId, UUID partnerId, Instant at) {
+        referrals.send(owner.toString(), "rapport.referral.thanked.v1", referralId.toString(), """
+                {"referralId":"%s","partnerId":"%s","thankedAt":"%s"}""".formatted(referralId, partnerId, at));
+    }
+
     public String referral(UUID owner, String direction, UUID partnerId, Instant at) {
         return referral(UUID.randomUUID().toString(), owner, direction, partnerId, at);
     }

@@ -137,6 +137,8 @@ class UnreturnedReferralsAndStalledRelationshipsIT {
     /** notifications-service's configured defaults, as one settings document. */
     private static final String DEFAULT_SETTINGS = """
             {"referralUnreturned": {"enabled": true, "minCount": 2, "after": "P60D"},
+             "referralUnacknowledged": {"enabled": true, "after": "P2D"},
+             "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
              "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
                 "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
                 "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
@@ -147,6 +149,8 @@ class UnreturnedReferralsAndStalledRelationshipsIT {
         String stage = "{\"due\": \"%s\", \"overdue\": \"%s\"}".formatted(due, overdue);
         return """
                 {"referralUnreturned": {"enabled": true, "minCount": 2, "after": "%s"},
+                 "referralUnacknowledged": {"enabled": true, "after": "P2D"},
+                 "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
                  "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
                     "prospect": %s, "invited": %s, "exploring": %s, "qualifying": %s, "partner": %s}}}"""
                 .formatted(after, stage, stage, stage, stage, stage);

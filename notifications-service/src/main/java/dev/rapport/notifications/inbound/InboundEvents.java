@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.notifications.activity.ActivityProjection;
+import dev.rapport.notifications.activity.ReferralActivity;
 import dev.rapport.notifications.activity.Stage;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.rules.Rules;
@@ -36,15 +37,17 @@ public class InboundEvents {
 
     private final IdempotentConsumer consumer;
     private final ActivityProjection activity;
+    private final ReferralActivity referrals;
     private final Rules rules;
     private final Notifications notifications;
     private final WebhookFanout webhooks;
     private final ObjectMapper mapper;
 
-    InboundEvents(IdempotentConsumer consumer, ActivityProjection activity, Rules rules, Notifications notifications,
-            WebhookFanout webhooks, ObjectMapper mapper) {
+    InboundEvents(IdempotentConsumer consumer, ActivityProjection activity, ReferralActivity referrals, Rules rules,
+            Notifications notifications, WebhookFanout webhooks, ObjectMapper mapper) {
         this.consumer = consumer;
         this.activity = activity;
+        this.referrals = referrals;
         this.rules = rules;
         this.notifications = notifications;
         this.webhooks = webhooks;
@@ -90,9 +93,37 @@ public class InboundEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ReferralRecorded(UUID partnerId, Instant occurredAt) {
+    record ReferralRecorded(UUID referralId, UUID partnerId, String referredName, Instant occurredAt) {
         ReferralRecorded {
-            required(partnerId, occurredAt);
+            required(referralId, partnerId, referredName, occurredAt);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralStatusChanged(UUID referralId, UUID partnerId, ReferralActivity.Direction direction, ReferralActivity.Status to,
+            Instant at) {
+        ReferralStatusChanged {
+            required(referralId, partnerId, direction, to, at);
+        }
+    }
+
+    record Money(String amount, String currency) {
+        Money {
+            required(amount, currency);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralWon(UUID referralId, UUID partnerId, ReferralActivity.Direction direction, Money value, Instant wonAt) {
+        ReferralWon {
+            required(referralId, partnerId, direction, value, wonAt);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralThanked(UUID referralId, UUID partnerId, Instant thankedAt) {
+        ReferralThanked {
+            required(referralId, partnerId, thankedAt);
         }
     }
 
@@ -167,6 +198,8 @@ public class InboundEvents {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
                 activity.contactErased(owner, contactId);
                 notifications.forgetSubject(owner, contactId);
+                // Notifications about referrals with the person name them too.
+                referrals.withPartner(owner, contactId).forEach(referralId -> notifications.forgetSubject(owner, referralId));
             }
             default -> Log.debugf("Skipping contacts event type %s", event.type());
         }
@@ -196,12 +229,34 @@ public class InboundEvents {
                 activity.referralGiven(owner, given.partnerId(), given.occurredAt());
                 rules.review(owner, SubjectKind.PARTNER, given.partnerId());
                 interacted(owner, given.partnerId(), given.occurredAt());
+                referrals.recorded(owner, given.referralId(), given.partnerId(), ReferralActivity.Direction.GIVEN, given.referredName(),
+                        given.occurredAt());
+                rules.review(owner, SubjectKind.REFERRAL, given.referralId());
             }
             case "rapport.referral.received.v1" -> {
                 ReferralRecorded received = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralReceived(owner, received.partnerId(), received.occurredAt());
                 rules.review(owner, SubjectKind.PARTNER, received.partnerId());
                 interacted(owner, received.partnerId(), received.occurredAt());
+                referrals.recorded(owner, received.referralId(), received.partnerId(), ReferralActivity.Direction.RECEIVED,
+                        received.referredName(), received.occurredAt());
+                rules.review(owner, SubjectKind.REFERRAL, received.referralId());
+            }
+            case "rapport.referral.status-changed.v1" -> {
+                ReferralStatusChanged changed = event.dataAs(ReferralStatusChanged.class, mapper);
+                referrals.statusChanged(owner, changed.referralId(), changed.partnerId(), changed.direction(), changed.to(), changed.at());
+                rules.review(owner, SubjectKind.REFERRAL, changed.referralId());
+            }
+            case "rapport.referral.won.v1" -> {
+                ReferralWon won = event.dataAs(ReferralWon.class, mapper);
+                referrals.won(owner, won.referralId(), won.partnerId(), won.direction(), won.value().amount(), won.value().currency(),
+                        won.wonAt());
+                rules.review(owner, SubjectKind.REFERRAL, won.referralId());
+            }
+            case "rapport.referral.thanked.v1" -> {
+                ReferralThanked thanked = event.dataAs(ReferralThanked.class, mapper);
+                referrals.thanked(owner, thanked.referralId(), thanked.partnerId(), thanked.thankedAt());
+                rules.review(owner, SubjectKind.REFERRAL, thanked.referralId());
             }
             default -> Log.debugf("Skipping referrals event type %s", event.type());
         }

@@ -6,6 +6,8 @@ import java.util.Optional;
 /** The rules, by the name notifications carry and the key of their settings in the settings document. */
 public enum RuleName {
     REFERRAL_UNRETURNED("referral.unreturned", "referralUnreturned"),
+    REFERRAL_UNACKNOWLEDGED("referral.unacknowledged", "referralUnacknowledged"),
+    REFERRAL_WON("referral.won", "referralWon"),
     RELATIONSHIP_STALLED("relationship.stalled", "relationshipStalled");
 
     private final String id;

@@ -15,6 +15,29 @@ public interface RulesConfig {
 
     Stalled stalled();
 
+    Unacknowledged unacknowledged();
+
+    Won won();
+
+    interface Unacknowledged {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** How long a referral received may stay OPEN before the owner is reminded. */
+        Duration after();
+    }
+
+    interface Won {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** A referral received and won: remind the owner to thank the giver. */
+        boolean thankGiver();
+
+        /** A referral given and won: tell the owner, to celebrate with the partner. */
+        boolean celebrateGiven();
+    }
+
     interface Unreturned {
         /** Whether the rule is on. */
         boolean enabled();

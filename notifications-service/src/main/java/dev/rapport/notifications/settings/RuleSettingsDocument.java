@@ -2,7 +2,9 @@ package dev.rapport.notifications.settings;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.rapport.notifications.rules.ReferralUnacknowledged;
 import dev.rapport.notifications.rules.ReferralUnreturned;
+import dev.rapport.notifications.rules.ReferralWon;
 import dev.rapport.notifications.rules.RelationshipStalled;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,5 +16,7 @@ import jakarta.validation.constraints.NotNull;
 @Schema(name = "RuleSettings")
 public record RuleSettingsDocument(
         @Valid @NotNull @Schema(description = "Rule referral.unreturned") ReferralUnreturned.Settings referralUnreturned,
+        @Valid @NotNull @Schema(description = "Rule referral.unacknowledged") ReferralUnacknowledged.Settings referralUnacknowledged,
+        @Valid @NotNull @Schema(description = "Rule referral.won") ReferralWon.Settings referralWon,
         @Valid @NotNull @Schema(description = "Rule relationship.stalled") RelationshipStalled.Settings relationshipStalled) {
 }

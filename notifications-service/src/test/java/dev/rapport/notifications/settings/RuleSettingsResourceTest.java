@@ -43,6 +43,8 @@ class RuleSettingsResourceTest {
     /** The configured defaults, as a whole document. */
     private static final String DEFAULTS = """
             {"referralUnreturned": {"enabled": true, "minCount": 2, "after": "P60D"},
+             "referralUnacknowledged": {"enabled": true, "after": "P2D"},
+             "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
              "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
                 "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
                 "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
@@ -57,7 +59,10 @@ class RuleSettingsResourceTest {
                 .body("relationshipStalled.stages.qualifying.overdue", equalTo("P21D"))
                 .body("relationshipStalled.stages.exploring.overdue", equalTo("P30D"))
                 .body("relationshipStalled.ownCadenceOverdueFactor", equalTo(1.5f))
-                .body("referralUnreturned.after", equalTo("P60D"));
+                .body("referralUnreturned.after", equalTo("P60D"))
+                .body("referralUnacknowledged.after", equalTo("P2D"))
+                .body("referralWon.thankGiver", equalTo(true))
+                .body("referralWon.celebrateGiven", equalTo(true));
     }
 
     @Test
@@ -121,6 +126,14 @@ class RuleSettingsResourceTest {
                 .body("{\"relationshipStalled\": {\"sometimes\": true}}")
                 .patch("/settings/rules")
                 .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.sometimes"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(DEFAULTS.replace("\"referralWon\": {\"enabled\": true, \"thankGiver\": true, \"celebrateGiven\": true},", ""))
+                .put("/settings/rules")
+                .then().statusCode(400).body("errors[0].field", equalTo("referralWon"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"referralUnacknowledged\": {\"after\": \"P4000D\"}, \"referralWon\": {\"thankGiver\": \"yes\"}}")
+                .patch("/settings/rules")
+                .then().statusCode(400);
         String after = given().auth().oauth2(token).get("/settings/rules").then().extract().asString();
         assertThat(after).isEqualTo(before);
         given().get("/settings/rules").then().statusCode(401);
