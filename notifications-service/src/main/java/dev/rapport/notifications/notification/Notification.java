@@ -46,6 +46,9 @@ public class Notification extends PanacheEntityBase {
     public Instant dismissedAt;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    /** Out of sight until then; it comes back unread, once. */
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
     @Version
     public long version;
 }

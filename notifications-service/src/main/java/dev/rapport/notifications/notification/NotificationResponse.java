@@ -20,10 +20,11 @@ public record NotificationResponse(
         Instant createdAt,
         Instant readAt,
         Instant dismissedAt,
-        Instant resolvedAt) {
+        Instant resolvedAt,
+        @Schema(description = "Out of sight until then (it comes back unread)") Instant snoozedUntil) {
 
     static NotificationResponse of(Notification n) {
         return new NotificationResponse(n.id, n.rule, n.subjectId, n.subjectName, n.threshold, n.title, n.message, n.link, n.status,
-                n.createdAt, n.readAt, n.dismissedAt, n.resolvedAt);
+                n.createdAt, n.readAt, n.dismissedAt, n.resolvedAt, n.snoozedUntil);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.rapport.notifications.events.NotificationCreated;
 import dev.rapport.notifications.events.NotificationEvent;
 import dev.rapport.notifications.events.NotificationResolved;
+import dev.rapport.notifications.events.NotificationReturned;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,7 @@ public class Notifications {
     private void resolve(UUID ownerId, String rule, UUID subjectId, String andThreshold, Threshold threshold) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var update = entityManager.createNativeQuery("""
-                update notification set status = 'RESOLVED', resolved_at = ?4, version = version + 1
+                update notification set status = 'RESOLVED', resolved_at = ?4, snoozed_until = null, version = version + 1
                 where owner_id = ?1 and rule = ?2 and subject_id = ?3 and status = 'OPEN' %s
                 returning id, threshold""".formatted(andThreshold))
                 .setParameter(1, ownerId).setParameter(2, rule).setParameter(3, subjectId)
@@ -84,6 +85,12 @@ public class Notifications {
         for (Object[] row : (List<Object[]>) update.getResultList()) {
             publish(ownerId, new NotificationResolved((UUID) row[0], rule, subjectId, Threshold.valueOf((String) row[1]), now), now);
         }
+    }
+
+    /** A snoozed notification came back (see {@link Snoozes}). */
+    void returned(Notification notification, Instant now) {
+        publish(notification.ownerId, new NotificationReturned(notification.id, notification.rule, notification.subjectId,
+                notification.threshold, notification.title, notification.message, notification.link, now), now);
     }
 
     private void publish(UUID ownerId, NotificationEvent event, Instant now) {
