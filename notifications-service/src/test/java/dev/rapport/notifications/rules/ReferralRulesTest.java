@@ -127,6 +127,22 @@ class ReferralRulesTest {
     }
 
     @Test
+    void erasingThePartnerForgetsTheNotificationsAboutTheirReferrals() {
+        UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        UUID given = feed.referralWithId(owner, "given", sam, "Ann Other", clock.instant());
+        feed.referralStatusChanged(owner, given, sam, "GIVEN", "MEETING", "WON", clock.instant(), false);
+        feed.referralWon(owner, given, sam, "GIVEN", "300.00", clock.instant());
+        await().atMost(ARRIVAL).until(() -> notifications(WON).size() == 1);
+
+        feed.contactDeleted(owner, sam, clock.instant());
+        feed.contactErased(owner, sam, clock.instant());
+        await().atMost(ARRIVAL).until(() -> notifications(WON).isEmpty());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from outbox_event where owner_id = ?1 and strpos(payload::text, 'Sam Carter') > 0")
+                .setParameter(1, owner).getSingleResult()).longValue())).isZero();
+    }
+
+    @Test
     void eachOwnerTunesTheReferralRules() {
         QuarkusTransaction.requiringNew().run(() -> {
             settings.save(owner, RuleName.REFERRAL_WON, mapper.createObjectNode().put("thankGiver", false), clock.instant());

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +25,7 @@ import dev.rapport.notifications.notification.Notification;
 import dev.rapport.notifications.notification.Threshold;
 import dev.rapport.platform.testing.KafkaTopics;
 import dev.rapport.platform.testing.TopicReader;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -322,6 +330,52 @@ class RulesTest {
         feed.referral(owner, "received", sam, clock.instant());
         await().atMost(ARRIVAL).until(() -> open(STALLED).isEmpty());
         assertThat(notifications(STALLED)).hasSize(2).allMatch(n -> n.status == Notification.Status.RESOLVED);
+    }
+
+    @Test
+    void twoSweepsAtOnceReviewEachDueSubjectOnce() throws Exception {
+        int contacts = 500;
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("""
+                    insert into contact_activity (contact_id, owner_id, name, added_at)
+                    select gen_random_uuid(), ?1, 'Contact ' || n, ?2 from generate_series(1, ?3) n""")
+                    .setParameter(1, owner).setParameter(2, Timestamp.from(now.minus(Duration.ofDays(40)))).setParameter(3, contacts)
+                    .executeUpdate();
+            entityManager.createNativeQuery("""
+                    insert into rule_subject (owner_id, rule, subject_id, due_at)
+                    select owner_id, ?2, contact_id, ?3 from contact_activity where owner_id = ?1""")
+                    .setParameter(1, owner).setParameter(2, STALLED).setParameter(3, Timestamp.from(now.minusSeconds(1)))
+                    .executeUpdate();
+        });
+
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Integer> sweep = () -> {
+                start.await();
+                Arc.container().requestContext().activate();
+                try {
+                    return rules.sweep();
+                } finally {
+                    Arc.container().requestContext().terminate();
+                }
+            };
+            Future<Integer> first = instances.submit(sweep);
+            Future<Integer> second = instances.submit(sweep);
+            start.countDown();
+            first.get(2, TimeUnit.MINUTES);
+            second.get(2, TimeUnit.MINUTES);
+        } finally {
+            instances.shutdownNow();
+        }
+
+        List<Notification> raised = notifications(STALLED);
+        assertThat(raised).hasSize(contacts);
+        assertThat(raised.stream().map(n -> n.subjectId).distinct()).hasSize(contacts);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from outbox_event where owner_id = ?1 and type = 'rapport.notification.created.v1'")
+                .setParameter(1, owner).getSingleResult()).longValue())).as("each published once").isEqualTo(contacts);
     }
 
     @Test
