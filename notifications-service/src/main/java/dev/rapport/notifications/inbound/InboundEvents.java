@@ -193,6 +193,7 @@ public class InboundEvents {
                 activity.contactDeleted(contactId);
                 rules.review(owner, SubjectKind.CONTACT, contactId);
                 rules.review(owner, SubjectKind.PARTNER, contactId);
+                referrals.withPartner(owner, contactId).forEach(referralId -> rules.review(owner, SubjectKind.REFERRAL, referralId));
             }
             case "rapport.contact.erased.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();

@@ -127,7 +127,7 @@ class ReferralRulesTest {
     }
 
     @Test
-    void erasingThePartnerForgetsTheNotificationsAboutTheirReferrals() {
+    void deletingThePartnerResolvesAndErasingThemForgetsTheNotificationsAboutTheirReferrals() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
         UUID given = feed.referralWithId(owner, "given", sam, "Ann Other", clock.instant());
         feed.referralStatusChanged(owner, given, sam, "GIVEN", "MEETING", "WON", clock.instant(), false);
@@ -135,6 +135,8 @@ class ReferralRulesTest {
         await().atMost(ARRIVAL).until(() -> notifications(WON).size() == 1);
 
         feed.contactDeleted(owner, sam, clock.instant());
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(notifications(WON)).singleElement()
+                .extracting(n -> n.status).as("a deleted partner's referrals raise nothing").isEqualTo(Notification.Status.RESOLVED));
         feed.contactErased(owner, sam, clock.instant());
         await().atMost(ARRIVAL).until(() -> notifications(WON).isEmpty());
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
