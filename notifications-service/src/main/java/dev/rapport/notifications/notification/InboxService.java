@@ -36,9 +36,6 @@ public class InboxService {
     public Page<NotificationResponse> list(UUID ownerId, PageRequest page, Filter filter) {
         StringBuilder query = new StringBuilder("ownerId = :owner");
         Parameters parameters = Parameters.with("owner", ownerId);
-        Notification.Status status = filter.status();
-        boolean unreadOnly = filter.unreadOnly();
-        boolean includeDismissed = filter.includeDismissed();
         if (!filter.includeSnoozed()) {
             query.append(" and (snoozedUntil is null or snoozedUntil <= :now)");
             parameters.and("now", clock.instant());
@@ -51,14 +48,14 @@ public class InboxService {
             query.append(" and subjectId = :subject");
             parameters.and("subject", filter.subjectId());
         }
-        if (status != null) {
+        if (filter.status() != null) {
             query.append(" and status = :status");
-            parameters.and("status", status);
+            parameters.and("status", filter.status());
         }
-        if (unreadOnly) {
+        if (filter.unreadOnly()) {
             query.append(" and readAt is null");
         }
-        if (!includeDismissed) {
+        if (!filter.includeDismissed()) {
             query.append(" and dismissedAt is null");
         }
         if (page.after() != null) {

@@ -26,11 +26,14 @@ public final class SettingsDurations {
 
     /** Adds an error on {@code field} unless {@code text} is from PT1S to P3650D; answers the duration, or null. */
     public static Duration within(String field, String text, List<Problem.FieldError> errors) {
+        if (text == null) {
+            return null; // the member's @NotNull says so
+        }
         Duration duration;
         try {
             duration = Duration.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
-            return null; // the member's @Pattern or @NotNull says so
+        } catch (DateTimeParseException e) {
+            return null; // the member's @Pattern says so
         }
         if (duration.compareTo(SHORTEST) < 0 || duration.compareTo(LONGEST) > 0) {
             errors.add(new Problem.FieldError(field, "must be from PT1S to P3650D"));
