@@ -19,13 +19,23 @@ public final class Feed implements AutoCloseable {
 
     /** A contact with its own stay-in-touch cadence ({@code stayInTouchEvery} null: the owner's default). */
     public UUID contactCreated(UUID owner, String name, Instant createdAt, String stayInTouchEvery) {
+        return contactCreated(owner, name, createdAt, stayInTouchEvery, "PROSPECT");
+    }
+
+    /** A contact added at a stage other than PROSPECT (e.g. imported partners). */
+    public UUID contactCreated(UUID owner, String name, Instant createdAt, String stayInTouchEvery, String stage) {
         UUID contactId = UUID.randomUUID();
         contacts.send(owner.toString(), "rapport.contact.created.v1", contactId.toString(), """
                 {"contactId":"%s","name":"%s","company":null,"role":null,"email":null,"phone":null,"business":null,
-                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","stage":"PROSPECT",
+                 "targetMarket":null,"idealClient":null,"tags":[],"source":"OTHER","stage":"%s",
                  "stayInTouchEvery":%s,"createdAt":"%s"}"""
-                .formatted(contactId, name, json(stayInTouchEvery), createdAt));
+                .formatted(contactId, name, stage, json(stayInTouchEvery), createdAt));
         return contactId;
+    }
+
+    public void stageChanged(UUID owner, UUID contactId, String from, String to, Instant at) {
+        contacts.send(owner.toString(), "rapport.contact.stage-changed.v1", contactId.toString(), """
+                {"contactId":"%s","from":"%s","to":"%s","reason":null,"at":"%s"}""".formatted(contactId, from, to, at));
     }
 
     public void contactUpdated(UUID owner, UUID contactId, String name, String stayInTouchEvery, Instant at) {
@@ -68,6 +78,33 @@ public final class Feed implements AutoCloseable {
         return referrals.send(eventId, owner.toString(), "rapport.referral." + direction + ".v1", id.toString(), """
                 {"referralId":"%s","partnerId":"%s","referredName":"Jo Bloggs","need":"bookkeeping","occurredAt":"%s"}"""
                 .formatted(id, partnerId, at));
+    }
+
+    /** A referral given or received, answering its referral id. */
+    public UUID referralWithId(UUID owner, String direction, UUID partnerId, String referredName, Instant at) {
+        UUID id = UUID.randomUUID();
+        referrals.send(owner.toString(), "rapport.referral." + direction + ".v1", id.toString(), """
+                {"referralId":"%s","partnerId":"%s","referredName":"%s","need":null,"occurredAt":"%s"}"""
+                .formatted(id, partnerId, referredName, at));
+        return id;
+    }
+
+    public void referralStatusChanged(UUID owner, UUID referralId, UUID partnerId, String direction, String from, String to, Instant at,
+            boolean reversal) {
+        referrals.send(owner.toString(), "rapport.referral.status-changed.v1", referralId.toString(), """
+                {"referralId":"%s","partnerId":"%s","direction":"%s","from":"%s","to":"%s","at":"%s","reversal":%s,"value":null}"""
+                .formatted(referralId, partnerId, direction, from, to, at, reversal));
+    }
+
+    public void referralWon(UUID owner, UUID referralId, UUID partnerId, String direction, String amount, Instant at) {
+        referrals.send(owner.toString(), "rapport.referral.won.v1", referralId.toString(), """
+                {"referralId":"%s","partnerId":"%s","direction":"%s","value":{"amount":"%s","currency":"EUR"},"wonAt":"%s"}"""
+                .formatted(referralId, partnerId, direction, amount, at));
+    }
+
+    public void referralThanked(UUID owner, UUID referralId, UUID partnerId, Instant at) {
+        referrals.send(owner.toString(), "rapport.referral.thanked.v1", referralId.toString(), """
+                {"referralId":"%s","partnerId":"%s","thankedAt":"%s"}""".formatted(referralId, partnerId, at));
     }
 
     public String referral(UUID owner, String direction, UUID partnerId, Instant at) {

@@ -77,7 +77,7 @@ class GeneratedClientIT {
         assertThat(balance.getGiven()).isEqualTo(1L);
         assertThat(balance.getReceived()).isZero();
 
-        PageNotificationResponse inbox = inbox().listNotifications(null, false, 50, null, null);
+        PageNotificationResponse inbox = inbox().listNotifications(null, false, false, 50, null, null, null, null);
         assertThat(inbox.getItems()).isNotNull();
         UnreadCount unread = inbox().countUnreadNotifications();
         assertThat(unread.getUnread()).isNotNegative();

@@ -47,13 +47,13 @@ class UnreturnedReferralsAndStalledRelationshipsIT {
     @AfterAll
     static void cleanUp() {
         as("alice").delete("/webhooks/" + webhookId).then().statusCode(204);
-        as("alice").contentType(ContentType.JSON).body(settings("P60D", "P30D")).put("/settings/rules").then().statusCode(200);
+        as("alice").contentType(ContentType.JSON).body(DEFAULT_SETTINGS).put("/settings/rules").then().statusCode(200);
         receiver.close();
     }
 
     @Test
     void aliceIsToldOnceAboutUnreturnedReferralsAndAStalledRelationship() {
-        as("alice").contentType(ContentType.JSON).body(settings("PT" + UNRETURNED_AFTER.toSeconds() + "S", "PT" + CADENCE.toSeconds() + "S"))
+        as("alice").contentType(ContentType.JSON).body(settings("PT" + UNRETURNED_AFTER.toSeconds() + "S", "PT" + CADENCE.toSeconds() + "S", "P1D"))
                 .put("/settings/rules").then().statusCode(200);
 
         String sam = as("alice").contentType(ContentType.JSON)
@@ -134,8 +134,25 @@ class UnreturnedReferralsAndStalledRelationshipsIT {
         return receiver.deliveries().stream().filter(matches).toList();
     }
 
-    private static String settings(String after, String cadence) {
-        return "{\"referralUnreturned\": {\"enabled\": true, \"minCount\": 2, \"after\": \"%s\"}, \"relationshipStalled\": {\"enabled\": true, \"cadence\": \"%s\"}}"
-                .formatted(after, cadence);
+    /** notifications-service's configured defaults, as one settings document. */
+    private static final String DEFAULT_SETTINGS = """
+            {"referralUnreturned": {"enabled": true, "minCount": 2, "after": "P60D"},
+             "referralUnacknowledged": {"enabled": true, "after": "P2D"},
+             "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
+             "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
+                "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
+                "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
+                "partner": {"due": "P30D", "overdue": "P45D"}}}}""";
+
+    /** referral.unreturned after {@code after}; relationship.stalled due after {@code due} and overdue after {@code overdue} at every stage. */
+    private static String settings(String after, String due, String overdue) {
+        String stage = "{\"due\": \"%s\", \"overdue\": \"%s\"}".formatted(due, overdue);
+        return """
+                {"referralUnreturned": {"enabled": true, "minCount": 2, "after": "%s"},
+                 "referralUnacknowledged": {"enabled": true, "after": "P2D"},
+                 "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
+                 "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
+                    "prospect": %s, "invited": %s, "exploring": %s, "qualifying": %s, "partner": %s}}}"""
+                .formatted(after, stage, stage, stage, stage, stage);
     }
 }

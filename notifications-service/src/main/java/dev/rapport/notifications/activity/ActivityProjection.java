@@ -13,8 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * This service's view of other services' facts: each contact with the time of the last
- * interaction (meeting held, touchpoint logged), and each partner's referral ledger. Events
+ * This service's view of other services' facts: each contact with its stage and the time of the
+ * last interaction (meeting held, touchpoint logged, referral given or received), and each
+ * partner's referral ledger. Events
  * from different topics can arrive in any order, so every write is an upsert that only moves
  * times forward.
  */
@@ -28,27 +29,44 @@ public class ActivityProjection {
         this.entityManager = entityManager;
     }
 
-    /** {@code stayInTouch}: the contact's own cadence, null for the owner's default. */
-    public void contactAdded(UUID ownerId, UUID contactId, String name, Instant addedAt, Duration stayInTouch) {
+    /** {@code stayInTouch}: the contact's own cadence, null for the owner's default; {@code stage} null: PROSPECT. */
+    public void contactAdded(UUID ownerId, UUID contactId, String name, Instant addedAt, Duration stayInTouch, Stage stage) {
         entityManager.createNativeQuery("""
-                insert into contact_activity (contact_id, owner_id, name, added_at, stay_in_touch_seconds) values (?1, ?2, ?3, ?4, ?5)
+                insert into contact_activity (contact_id, owner_id, name, added_at, stay_in_touch_seconds, stage)
+                values (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'PROSPECT'))
                 on conflict (contact_id) do update set name = excluded.name,
                     added_at = least(contact_activity.added_at, excluded.added_at),
-                    stay_in_touch_seconds = excluded.stay_in_touch_seconds""")
+                    stay_in_touch_seconds = excluded.stay_in_touch_seconds,
+                    stage = coalesce(?6, contact_activity.stage)""")
                 .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, name)
-                .setParameter(4, Timestamp.from(addedAt)).setParameter(5, seconds(stayInTouch))
+                .setParameter(4, Timestamp.from(addedAt)).setParameter(5, seconds(stayInTouch)).setParameter(6, text(stage))
                 .executeUpdate();
     }
 
-    /** The contact's profile changed: its name and its own cadence (null for the owner's default). */
-    public void contactChanged(UUID ownerId, UUID contactId, String name, Instant at, Duration stayInTouch) {
+    /** The contact's profile changed: its name, its own cadence (null for the owner's default) and its stage (null: unchanged). */
+    public void contactChanged(UUID ownerId, UUID contactId, String name, Instant at, Duration stayInTouch, Stage stage) {
         entityManager.createNativeQuery("""
-                insert into contact_activity (contact_id, owner_id, name, added_at, stay_in_touch_seconds) values (?1, ?2, ?3, ?4, ?5)
+                insert into contact_activity (contact_id, owner_id, name, added_at, stay_in_touch_seconds, stage)
+                values (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'PROSPECT'))
                 on conflict (contact_id) do update set name = excluded.name,
-                    stay_in_touch_seconds = excluded.stay_in_touch_seconds""")
+                    stay_in_touch_seconds = excluded.stay_in_touch_seconds,
+                    stage = coalesce(?6, contact_activity.stage)""")
                 .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, name)
-                .setParameter(4, Timestamp.from(at)).setParameter(5, seconds(stayInTouch))
+                .setParameter(4, Timestamp.from(at)).setParameter(5, seconds(stayInTouch)).setParameter(6, text(stage))
                 .executeUpdate();
+    }
+
+    /** The contact moved to another relationship stage. */
+    public void stageChanged(UUID ownerId, UUID contactId, Stage stage, Instant at) {
+        entityManager.createNativeQuery("""
+                insert into contact_activity (contact_id, owner_id, name, added_at, stage) values (?1, ?2, '', ?3, ?4)
+                on conflict (contact_id) do update set stage = excluded.stage""")
+                .setParameter(1, contactId).setParameter(2, ownerId).setParameter(3, Timestamp.from(at)).setParameter(4, stage.name())
+                .executeUpdate();
+    }
+
+    private static TypedParameterValue<String> text(Stage stage) {
+        return new TypedParameterValue<>(StandardBasicTypes.STRING, stage == null ? null : stage.name());
     }
 
     /** Typed, so that a null binds as a bigint too. */
@@ -56,26 +74,23 @@ public class ActivityProjection {
         return new TypedParameterValue<>(StandardBasicTypes.LONG, duration == null ? null : duration.toSeconds());
     }
 
-    /** A deleted contact is neither stalled nor owes referrals any more. */
     /** The right to be forgotten: the row stays as a nameless tombstone, so no late event brings the person back. */
     public void contactErased(UUID ownerId, UUID contactId) {
         entityManager.createNativeQuery("""
-                update contact_activity set name = '', deleted = true, stall_due_at = null
+                update contact_activity set name = '', deleted = true
                 where contact_id = ?1 and owner_id = ?2""")
                 .setParameter(1, contactId).setParameter(2, ownerId)
                 .executeUpdate();
     }
 
+    /** A deleted contact is neither stalled nor owes referrals any more. */
     public void contactDeleted(UUID contactId) {
-        entityManager.createNativeQuery("update contact_activity set deleted = true, stall_due_at = null where contact_id = ?1")
-                .setParameter(1, contactId)
-                .executeUpdate();
-        entityManager.createNativeQuery("update partner_ledger set unreturned_due_at = null where partner_id = ?1")
+        entityManager.createNativeQuery("update contact_activity set deleted = true where contact_id = ?1")
                 .setParameter(1, contactId)
                 .executeUpdate();
     }
 
-    /** A meeting held or a touchpoint logged with the contact at {@code at}. */
+    /** A meeting held, a touchpoint logged, or a referral given to or received from the contact at {@code at}. */
     public void interacted(UUID ownerId, UUID contactId, Instant at) {
         entityManager.createNativeQuery("""
                 insert into contact_activity (contact_id, owner_id, name, added_at, last_interaction_at)

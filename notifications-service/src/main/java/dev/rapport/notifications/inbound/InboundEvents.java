@@ -12,8 +12,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.notifications.activity.ActivityProjection;
+import dev.rapport.notifications.activity.ReferralActivity;
+import dev.rapport.notifications.activity.Stage;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.rules.Rules;
+import dev.rapport.notifications.rules.SubjectKind;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.IdempotentConsumer;
@@ -34,15 +37,17 @@ public class InboundEvents {
 
     private final IdempotentConsumer consumer;
     private final ActivityProjection activity;
+    private final ReferralActivity referrals;
     private final Rules rules;
     private final Notifications notifications;
     private final WebhookFanout webhooks;
     private final ObjectMapper mapper;
 
-    InboundEvents(IdempotentConsumer consumer, ActivityProjection activity, Rules rules, Notifications notifications,
-            WebhookFanout webhooks, ObjectMapper mapper) {
+    InboundEvents(IdempotentConsumer consumer, ActivityProjection activity, ReferralActivity referrals, Rules rules,
+            Notifications notifications, WebhookFanout webhooks, ObjectMapper mapper) {
         this.consumer = consumer;
         this.activity = activity;
+        this.referrals = referrals;
         this.rules = rules;
         this.notifications = notifications;
         this.webhooks = webhooks;
@@ -53,16 +58,23 @@ public class InboundEvents {
     // missing one makes the event malformed, so it is dead-lettered rather than half applied).
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContactAdded(UUID contactId, String name, Instant createdAt, String stayInTouchEvery) {
+    record ContactAdded(UUID contactId, String name, Instant createdAt, String stayInTouchEvery, Stage stage) {
         ContactAdded {
             required(contactId, name, createdAt);
         }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContactChanged(UUID contactId, String name, String stayInTouchEvery) {
+    record ContactChanged(UUID contactId, String name, String stayInTouchEvery, Stage stage) {
         ContactChanged {
             required(contactId);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StageChanged(UUID contactId, Stage to, Instant at) {
+        StageChanged {
+            required(contactId, to, at);
         }
     }
 
@@ -81,9 +93,37 @@ public class InboundEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ReferralRecorded(UUID partnerId, Instant occurredAt) {
+    record ReferralRecorded(UUID referralId, UUID partnerId, String referredName, Instant occurredAt) {
         ReferralRecorded {
-            required(partnerId, occurredAt);
+            required(referralId, partnerId, referredName, occurredAt);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralStatusChanged(UUID referralId, UUID partnerId, ReferralActivity.Direction direction, ReferralActivity.Status to,
+            Instant at) {
+        ReferralStatusChanged {
+            required(referralId, partnerId, direction, to, at);
+        }
+    }
+
+    record Money(String amount, String currency) {
+        Money {
+            required(amount, currency);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralWon(UUID referralId, UUID partnerId, ReferralActivity.Direction direction, Money value, Instant wonAt) {
+        ReferralWon {
+            required(referralId, partnerId, direction, value, wonAt);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReferralThanked(UUID referralId, UUID partnerId, Instant thankedAt) {
+        ReferralThanked {
+            required(referralId, partnerId, thankedAt);
         }
     }
 
@@ -130,27 +170,37 @@ public class InboundEvents {
         switch (event.type()) {
             case "rapport.contact.created.v1" -> {
                 ContactAdded added = event.dataAs(ContactAdded.class, mapper);
-                activity.contactAdded(owner, added.contactId(), added.name(), added.createdAt(), cadence(event, added.stayInTouchEvery()));
-                rules.reviewContact(owner, added.contactId());
+                activity.contactAdded(owner, added.contactId(), added.name(), added.createdAt(), cadence(event, added.stayInTouchEvery()),
+                        added.stage());
+                rules.review(owner, SubjectKind.CONTACT, added.contactId());
             }
             case "rapport.contact.updated.v1" -> {
                 ContactChanged changed = event.dataAs(ContactChanged.class, mapper);
                 if (changed.name() == null) {
                     throw new MalformedEventException("Event " + event.id() + " has no name");
                 }
-                activity.contactChanged(owner, changed.contactId(), changed.name(), event.time(), cadence(event, changed.stayInTouchEvery()));
-                rules.reviewContact(owner, changed.contactId());
+                activity.contactChanged(owner, changed.contactId(), changed.name(), event.time(), cadence(event, changed.stayInTouchEvery()),
+                        changed.stage());
+                rules.review(owner, SubjectKind.CONTACT, changed.contactId());
+            }
+            case "rapport.contact.stage-changed.v1" -> {
+                StageChanged changed = event.dataAs(StageChanged.class, mapper);
+                activity.stageChanged(owner, changed.contactId(), changed.to(), changed.at());
+                rules.review(owner, SubjectKind.CONTACT, changed.contactId());
             }
             case "rapport.contact.deleted.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
                 activity.contactDeleted(contactId);
-                notifications.resolve(owner, Rules.STALLED, contactId);
-                notifications.resolve(owner, Rules.UNRETURNED, contactId);
+                rules.review(owner, SubjectKind.CONTACT, contactId);
+                rules.review(owner, SubjectKind.PARTNER, contactId);
+                referrals.withPartner(owner, contactId).forEach(referralId -> rules.review(owner, SubjectKind.REFERRAL, referralId));
             }
             case "rapport.contact.erased.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
                 activity.contactErased(owner, contactId);
                 notifications.forgetSubject(owner, contactId);
+                // Notifications about referrals with the person name them too.
+                referrals.withPartner(owner, contactId).forEach(referralId -> notifications.forgetSubject(owner, referralId));
             }
             default -> Log.debugf("Skipping contacts event type %s", event.type());
         }
@@ -178,22 +228,46 @@ public class InboundEvents {
             case "rapport.referral.given.v1" -> {
                 ReferralRecorded given = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralGiven(owner, given.partnerId(), given.occurredAt());
-                rules.reviewPartner(owner, given.partnerId());
+                rules.review(owner, SubjectKind.PARTNER, given.partnerId());
+                interacted(owner, given.partnerId(), given.occurredAt());
+                referrals.recorded(owner, given.referralId(), given.partnerId(), ReferralActivity.Direction.GIVEN, given.referredName(),
+                        given.occurredAt());
+                rules.review(owner, SubjectKind.REFERRAL, given.referralId());
             }
             case "rapport.referral.received.v1" -> {
                 ReferralRecorded received = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralReceived(owner, received.partnerId(), received.occurredAt());
-                rules.reviewPartner(owner, received.partnerId());
+                rules.review(owner, SubjectKind.PARTNER, received.partnerId());
+                interacted(owner, received.partnerId(), received.occurredAt());
+                referrals.recorded(owner, received.referralId(), received.partnerId(), ReferralActivity.Direction.RECEIVED,
+                        received.referredName(), received.occurredAt());
+                rules.review(owner, SubjectKind.REFERRAL, received.referralId());
+            }
+            case "rapport.referral.status-changed.v1" -> {
+                ReferralStatusChanged changed = event.dataAs(ReferralStatusChanged.class, mapper);
+                referrals.statusChanged(owner, changed.referralId(), changed.partnerId(), changed.direction(), changed.to(), changed.at());
+                rules.review(owner, SubjectKind.REFERRAL, changed.referralId());
+            }
+            case "rapport.referral.won.v1" -> {
+                ReferralWon won = event.dataAs(ReferralWon.class, mapper);
+                referrals.won(owner, won.referralId(), won.partnerId(), won.direction(), won.value().amount(), won.value().currency(),
+                        won.wonAt());
+                rules.review(owner, SubjectKind.REFERRAL, won.referralId());
+            }
+            case "rapport.referral.thanked.v1" -> {
+                ReferralThanked thanked = event.dataAs(ReferralThanked.class, mapper);
+                referrals.thanked(owner, thanked.referralId(), thanked.partnerId(), thanked.thankedAt());
+                rules.review(owner, SubjectKind.REFERRAL, thanked.referralId());
             }
             default -> Log.debugf("Skipping referrals event type %s", event.type());
         }
         fanOut(event);
     }
 
-    /** An interaction recent enough ends a stall and starts the contact's clock again. */
+    /** An interaction (meeting, touchpoint, referral) recent enough ends a stall and starts the contact's clock again. */
     private void interacted(UUID owner, UUID contactId, Instant at) {
         activity.interacted(owner, contactId, at);
-        rules.reviewContact(owner, contactId);
+        rules.review(owner, SubjectKind.CONTACT, contactId);
     }
 
     private void fanOut(InboundEvent event) {

@@ -5,16 +5,24 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.rapport.notifications.rules.RuleName;
+import dev.rapport.notifications.webhook.WebhookDispatcher;
+import dev.rapport.platform.http.ProblemException;
 import dev.rapport.platform.http.QueryParams;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.security.CurrentOwner;
 import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,7 +52,8 @@ public class InboxResource {
 
     @GET
     @Operation(operationId = "listNotifications", summary = "The inbox, newest first",
-            description = "Dismissed notifications are left out unless includeDismissed=true.")
+            description = "Dismissed notifications are left out unless includeDismissed=true, snoozed ones (until their time) unless "
+                    + "includeSnoozed=true. Filters combine: rule, subjectId, status, unread.")
     @APIResponse(responseCode = "200", description = "One page of notifications")
     public Page<NotificationResponse> list(
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
@@ -55,15 +64,29 @@ public class InboxResource {
             @Parameter(description = "Only unread notifications", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("unread") String unread,
             @Parameter(description = "Include dismissed notifications", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("includeDismissed") String includeDismissed) {
-        return inbox.list(owner.id(), PageRequest.of(limit, cursor), QueryParams.enumOf("status", status, Notification.Status.class),
-                QueryParams.bool("unread", unread), QueryParams.bool("includeDismissed", includeDismissed));
+            @QueryParam("includeDismissed") String includeDismissed,
+            @Parameter(description = "Include notifications snoozed until a later time", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("includeSnoozed") String includeSnoozed,
+            @Parameter(description = "Only the notifications of this rule", example = "relationship.stalled",
+                    schema = @Schema(enumeration = { "referral.unreturned", "referral.unacknowledged", "referral.won", "relationship.stalled",
+                            "webhook.disabled" }))
+            @QueryParam("rule") String rule,
+            @Parameter(description = "Only the notifications about this subject (a contact, partner, referral or webhook id)",
+                    example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("subjectId") String subjectId) {
+        if (rule != null && RuleName.of(rule).isEmpty() && !WebhookDispatcher.DISABLED_RULE.equals(rule)) {
+            throw ProblemException.invalid("rule", "must be one of the rules' names, such as relationship.stalled");
+        }
+        var filter = new InboxService.Filter(QueryParams.enumOf("status", status, Notification.Status.class), QueryParams.bool("unread", unread),
+                QueryParams.bool("includeDismissed", includeDismissed), QueryParams.bool("includeSnoozed", includeSnoozed), rule,
+                QueryParams.uuid("subjectId", subjectId));
+        return inbox.list(owner.id(), PageRequest.of(limit, cursor), filter);
     }
 
     @GET
     @Path("/unread-count")
     @Operation(operationId = "countUnreadNotifications", summary = "How many notifications are unread",
-            description = "Counts notifications neither read nor dismissed.")
+            description = "Counts notifications neither read, dismissed nor snoozed.")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class)))
     public UnreadCount unreadCount() {
         return new UnreadCount(inbox.unreadCount(owner.id()));
@@ -92,5 +115,23 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The notification", content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
     public NotificationResponse dismiss(@PathParam("id") UUID id) {
         return inbox.dismiss(owner.id(), id);
+    }
+
+    @POST
+    @Path("/{id}/snooze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "snoozeNotification", summary = "Snooze a notification until a time",
+            description = "Out of the inbox and the unread count until `until`; then it comes back unread (and undismissed), once, "
+                    + "published as rapport.notification.returned.v1. It stays open meanwhile, so the rule does not raise it again; "
+                    + "a later threshold (OVERDUE) is raised as usual. Snoozing again sets a new time.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SnoozeRequest.class),
+            examples = @ExampleObject(name = "after the holidays", summary = "Back in the new year",
+                    value = "{\"until\": \"2027-01-04T08:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The notification, snoozed", content = @Content(schema = @Schema(implementation = NotificationResponse.class)))
+    @APIResponse(responseCode = "400", description = "until is missing, not in the future, or more than a year ahead")
+    @APIResponse(responseCode = "404", description = "No such notification of the caller's")
+    @APIResponse(responseCode = "409", description = "The notification is resolved: there is nothing to come back for")
+    public NotificationResponse snooze(@PathParam("id") UUID id, @Valid @NotNull SnoozeRequest body) {
+        return inbox.snooze(owner.id(), id, body.until());
     }
 }

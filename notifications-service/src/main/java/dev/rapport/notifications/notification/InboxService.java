@@ -1,6 +1,8 @@
 package dev.rapport.notifications.notification;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -16,26 +18,44 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class InboxService {
 
+    private static final Duration LONGEST_SNOOZE = Duration.ofDays(365);
+
     private final Clock clock;
 
     InboxService(Clock clock) {
         this.clock = clock;
     }
 
-    /** A page of notifications; dismissed ones only when asked for. */
+    /** What the inbox lists: all filters are optional (null or false: not filtered). */
+    public record Filter(Notification.Status status, boolean unreadOnly, boolean includeDismissed, boolean includeSnoozed, String rule,
+            UUID subjectId) {
+    }
+
+    /** A page of notifications; dismissed and snoozed ones only when asked for. */
     @Transactional
-    public Page<NotificationResponse> list(UUID ownerId, PageRequest page, Notification.Status status, boolean unreadOnly,
-            boolean includeDismissed) {
+    public Page<NotificationResponse> list(UUID ownerId, PageRequest page, Filter filter) {
         StringBuilder query = new StringBuilder("ownerId = :owner");
         Parameters parameters = Parameters.with("owner", ownerId);
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
+        if (!filter.includeSnoozed()) {
+            query.append(" and (snoozedUntil is null or snoozedUntil <= :now)");
+            parameters.and("now", clock.instant());
         }
-        if (unreadOnly) {
+        if (filter.rule() != null) {
+            query.append(" and rule = :rule");
+            parameters.and("rule", filter.rule());
+        }
+        if (filter.subjectId() != null) {
+            query.append(" and subjectId = :subject");
+            parameters.and("subject", filter.subjectId());
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.unreadOnly()) {
             query.append(" and readAt is null");
         }
-        if (!includeDismissed) {
+        if (!filter.includeDismissed()) {
             query.append(" and dismissedAt is null");
         }
         if (page.after() != null) {
@@ -49,7 +69,8 @@ public class InboxService {
 
     @Transactional
     public long unreadCount(UUID ownerId) {
-        return Notification.count("ownerId = :owner and readAt is null and dismissedAt is null", Parameters.with("owner", ownerId));
+        return Notification.count("ownerId = :owner and readAt is null and dismissedAt is null and (snoozedUntil is null or snoozedUntil <= :now)",
+                Parameters.with("owner", ownerId).and("now", clock.instant()));
     }
 
     @Transactional
@@ -72,6 +93,27 @@ public class InboxService {
         if (notification.dismissedAt == null) {
             notification.dismissedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         }
+        return NotificationResponse.of(notification);
+    }
+
+    /**
+     * Puts an open notification out of sight until {@code until}, when it comes back unread
+     * (once: snoozing again sets a new time). A resolved one has nothing to come back for.
+     */
+    @Transactional
+    public NotificationResponse snooze(UUID ownerId, UUID id, Instant until) {
+        Notification notification = owned(ownerId, id);
+        Instant now = clock.instant();
+        if (notification.status != Notification.Status.OPEN) {
+            throw ProblemException.conflict("notification-resolved", "A resolved notification cannot be snoozed: what it was about was dealt with.");
+        }
+        if (!until.isAfter(now)) {
+            throw ProblemException.invalid("until", "must be in the future");
+        }
+        if (until.isAfter(now.plus(LONGEST_SNOOZE))) {
+            throw ProblemException.invalid("until", "must be at most a year ahead");
+        }
+        notification.snoozedUntil = until.truncatedTo(ChronoUnit.MICROS);
         return NotificationResponse.of(notification);
     }
 

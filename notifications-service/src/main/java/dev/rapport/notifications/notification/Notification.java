@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 public class Notification extends PanacheEntityBase {
 
     public enum Status {
-        /** The condition still holds; at most one open notification per rule and subject. */
+        /** The condition still holds; at most one open notification per rule, subject and threshold. */
         OPEN,
         /** The condition was dealt with. */
         RESOLVED
@@ -31,6 +31,9 @@ public class Notification extends PanacheEntityBase {
     public UUID subjectId;
     @Column(name = "subject_name")
     public String subjectName;
+    @Enumerated(EnumType.STRING)
+    public Threshold threshold;
+    public String link;
     public String title;
     public String message;
     @Enumerated(EnumType.STRING)
@@ -43,6 +46,9 @@ public class Notification extends PanacheEntityBase {
     public Instant dismissedAt;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    /** Out of sight until then; it comes back unread, once. */
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
     @Version
     public long version;
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.rapport.notifications.events.NotificationCreated;
 import dev.rapport.notifications.events.NotificationEvent;
 import dev.rapport.notifications.events.NotificationResolved;
+import dev.rapport.notifications.events.NotificationReturned;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,41 +38,59 @@ public class Notifications {
     }
 
     /**
-     * Opens a notification unless one is already open for this rule and subject; the unique
-     * index decides, so concurrent sweeps and redelivered events cannot raise it twice.
+     * Opens a notification unless one is already open for this rule, subject and threshold; the
+     * unique index decides, so concurrent sweeps and redelivered events cannot raise it twice.
+     * An open one of another threshold of the same rule and subject is superseded: resolved.
      *
      * @return whether a notification was created
      */
-    public boolean open(UUID ownerId, String rule, UUID subjectId, String subjectName, String title, String message) {
+    public boolean open(UUID ownerId, String rule, UUID subjectId, Threshold threshold, NotificationContent content) {
+        resolve(ownerId, rule, subjectId, "and threshold <> ?5", threshold);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int created = entityManager.createNativeQuery("""
-                insert into notification (id, owner_id, rule, subject_id, subject_name, title, message, status, created_at, version)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'OPEN', ?8, 0)
-                on conflict (owner_id, rule, subject_id) where status = 'OPEN' do nothing""")
+                insert into notification (id, owner_id, rule, subject_id, subject_name, threshold, title, message, link,
+                    status, created_at, version)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'OPEN', ?10, 0)
+                on conflict (owner_id, rule, subject_id, threshold) where status = 'OPEN' do nothing""")
                 .setParameter(1, id).setParameter(2, ownerId).setParameter(3, rule).setParameter(4, subjectId)
-                .setParameter(5, subjectName).setParameter(6, title).setParameter(7, message)
-                .setParameter(8, Timestamp.from(now))
+                .setParameter(5, content.subjectName()).setParameter(6, threshold.name())
+                .setParameter(7, content.title()).setParameter(8, content.message()).setParameter(9, content.link())
+                .setParameter(10, Timestamp.from(now))
                 .executeUpdate();
         if (created == 1) {
-            publish(ownerId, new NotificationCreated(id, rule, subjectId, subjectName, title, message, now), now);
+            publish(ownerId, new NotificationCreated(id, rule, subjectId, content.subjectName(), threshold, content.title(),
+                    content.message(), content.link(), now), now);
         }
         return created == 1;
     }
 
-    /** Resolves the open notification of this rule and subject, if there is one. */
-    @SuppressWarnings("unchecked")
+    /** Resolves the open notifications (of any threshold) of this rule and subject, if there are some. */
     public void resolve(UUID ownerId, String rule, UUID subjectId) {
+        resolve(ownerId, rule, subjectId, "", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void resolve(UUID ownerId, String rule, UUID subjectId, String andThreshold, Threshold threshold) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<UUID> resolved = entityManager.createNativeQuery("""
-                update notification set status = 'RESOLVED', resolved_at = ?4, version = version + 1
-                where owner_id = ?1 and rule = ?2 and subject_id = ?3 and status = 'OPEN' returning id""", UUID.class)
+        var update = entityManager.createNativeQuery("""
+                update notification set status = 'RESOLVED', resolved_at = ?4, snoozed_until = null, version = version + 1
+                where owner_id = ?1 and rule = ?2 and subject_id = ?3 and status = 'OPEN' %s
+                returning id, threshold""".formatted(andThreshold))
                 .setParameter(1, ownerId).setParameter(2, rule).setParameter(3, subjectId)
-                .setParameter(4, Timestamp.from(now))
-                .getResultList();
-        for (UUID id : resolved) {
-            publish(ownerId, new NotificationResolved(id, rule, subjectId, now), now);
+                .setParameter(4, Timestamp.from(now));
+        if (threshold != null) {
+            update.setParameter(5, threshold.name());
         }
+        for (Object[] row : (List<Object[]>) update.getResultList()) {
+            publish(ownerId, new NotificationResolved((UUID) row[0], rule, subjectId, Threshold.valueOf((String) row[1]), now), now);
+        }
+    }
+
+    /** A snoozed notification came back (see {@link Snoozes}). */
+    void returned(Notification notification, Instant now) {
+        publish(notification.ownerId, new NotificationReturned(notification.id, notification.rule, notification.subjectId,
+                notification.threshold, notification.title, notification.message, notification.link, now), now);
     }
 
     private void publish(UUID ownerId, NotificationEvent event, Instant now) {

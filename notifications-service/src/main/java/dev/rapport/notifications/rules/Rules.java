@@ -2,15 +2,18 @@ package dev.rapport.notifications.rules;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
+
 import dev.rapport.notifications.notification.Notifications;
-import dev.rapport.notifications.settings.RuleSettings;
 import dev.rapport.notifications.settings.RuleSettingsRepository;
-import dev.rapport.platform.time.SqlTimes;
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -19,206 +22,154 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * The rules {@code referral.unreturned} and {@code relationship.stalled}. Each projection row
- * carries the time its rule fires next ({@code *_due_at}); an arriving event reschedules and
- * reviews the one row it touched, and the sweep reads only rows that are due, through a partial
- * index, so its cost grows with what is due rather than with all contacts. A fired row's due
- * time is cleared until an event or a settings change schedules it again.
+ * Runs every {@link Rule} the same way. Each (owner, rule, subject) has a row in
+ * {@code rule_subject} carrying when it is next due; an arriving event reviews the subjects it
+ * touched at once, and the sweep reads only due rows, through a partial index, so its cost
+ * grows with what is due rather than with all subjects. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances sweep at once without reviewing a
+ * subject twice, and a unique index allows one open notification per rule, subject and threshold.
  */
 @ApplicationScoped
 public class Rules {
 
-    public static final String UNRETURNED = "referral.unreturned";
-    public static final String STALLED = "relationship.stalled";
     private static final int SWEEP_BATCH = 200;
 
+    private final Map<RuleName, Rule<?>> byName = new HashMap<>();
     private final EntityManager entityManager;
     private final RuleSettingsRepository settings;
     private final Notifications notifications;
     private final Clock clock;
 
-    Rules(EntityManager entityManager, RuleSettingsRepository settings, Notifications notifications, Clock clock) {
+    Rules(@All List<Rule<?>> rules, EntityManager entityManager, RuleSettingsRepository settings, Notifications notifications,
+            Clock clock) {
+        rules.forEach(rule -> byName.put(rule.name(), rule));
         this.entityManager = entityManager;
         this.settings = settings;
         this.notifications = notifications;
         this.clock = clock;
     }
 
-    /**
-     * After an event about a contact: resolves its open relationship.stalled if the contact is
-     * no longer stalled (a recent enough interaction), reschedules the rule and fires it if due.
-     */
+    public Rule<?> rule(RuleName name) {
+        return byName.get(name);
+    }
+
+    public List<Rule<?>> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** After an event about a subject: every rule watching its kind decides about it now. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reviewContact(UUID ownerId, UUID contactId) {
-        RuleSettings current = settings.forOwner(ownerId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select coalesce(last_interaction_at, added_at), deleted, stay_in_touch_seconds from contact_activity where contact_id = ?1""")
-                .setParameter(1, contactId).getResultList();
-        boolean stalled = !rows.isEmpty() && current.stalledEnabled && !(Boolean) rows.get(0)[1]
-                && !SqlTimes.instant(rows.get(0)[0]).plus(cadence(current, rows.get(0)[2])).isAfter(clock.instant());
-        if (!stalled) {
-            notifications.resolve(ownerId, STALLED, contactId);
+    public void review(UUID ownerId, SubjectKind kind, UUID subjectId) {
+        Instant now = clock.instant();
+        for (Rule<?> rule : byName.values()) {
+            if (rule.watches() == kind) {
+                lock(ownerId, rule.name(), subjectId);
+                apply(ownerId, rule, subjectId, settings.of(ownerId, rule), now);
+            }
         }
-        scheduleStalled(current, "contact_id = ?3", contactId);
-        fireStalled("contact_id = ?2 and stall_due_at <= ?1", contactId, 1);
     }
 
     /**
-     * After an event about a partner's referrals: resolves its open referral.unreturned if the
-     * condition no longer holds (referrals received back), reschedules the rule and fires it if due.
+     * After an owner's settings of a rule changed: every one of their subjects of that rule is
+     * due now, and the sweep reviews them in batches rather than all inside the settings request.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reviewPartner(UUID ownerId, UUID partnerId) {
-        RuleSettings current = settings.forOwner(ownerId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select cardinality(unreturned_given_at), (select min(g) from unnest(unreturned_given_at) g)
-                from partner_ledger where owner_id = ?1 and partner_id = ?2""")
-                .setParameter(1, ownerId).setParameter(2, partnerId).getResultList();
-        boolean unreturned = !rows.isEmpty() && current.unreturnedEnabled
-                && ((Number) rows.get(0)[0]).intValue() >= current.unreturnedMinCount
-                && !SqlTimes.instant(rows.get(0)[1]).plus(current.unreturnedAfter()).isAfter(clock.instant());
-        if (!unreturned) {
-            notifications.resolve(ownerId, UNRETURNED, partnerId);
-        }
-        scheduleUnreturned(current, "owner_id = ?4 and partner_id = ?5", ownerId, partnerId);
-        fireUnreturned("p.owner_id = ?2 and p.partner_id = ?3 and p.unreturned_due_at <= ?1", List.of(ownerId, partnerId), 1);
+    public void reviewOwner(UUID ownerId, RuleName rule) {
+        entityManager.createNativeQuery("update rule_subject set due_at = ?3 where owner_id = ?1 and rule = ?2")
+                .setParameter(1, ownerId).setParameter(2, rule.id()).setParameter(3, Timestamp.from(clock.instant()))
+                .executeUpdate();
     }
 
-    /**
-     * Reschedules every rule of an owner after their settings changed. What is due fires at the
-     * next sweep, in batches, rather than all at once inside the settings request.
-     */
+    /** {@link #reviewOwner(UUID, RuleName)} for every rule. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewOwner(UUID ownerId) {
-        RuleSettings current = settings.forOwner(ownerId);
-        scheduleStalled(current, "owner_id = ?3", ownerId);
-        scheduleUnreturned(current, "owner_id = ?4", ownerId, null);
+        byName.keySet().forEach(rule -> reviewOwner(ownerId, rule));
     }
 
     @Scheduled(every = "${rapport.rules.sweep-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
-        int fired = sweep();
-        if (fired > 0) {
-            Log.debugf("Rules sweep fired %d rule(s)", fired);
+        int reviewed = sweep();
+        if (reviewed > 0) {
+            Log.debugf("Rules sweep reviewed %d subject(s)", reviewed);
         }
     }
 
     /**
-     * Fires every rule that has come due, in batches of rows locked with SKIP LOCKED, so that
-     * several instances can sweep at once without firing anything twice.
+     * Reviews every subject that has come due, in batches of rows locked with SKIP LOCKED, so
+     * that several instances can sweep at once without reviewing anything twice.
      *
-     * @return how many rows fired
+     * @return how many subjects were reviewed
      */
     public int sweep() {
         int total = 0;
-        int fired;
+        int reviewed;
         do {
-            fired = QuarkusTransaction.requiringNew().call(() -> fireStalled("stall_due_at <= ?1", null, SWEEP_BATCH));
-            total += fired;
-        } while (fired == SWEEP_BATCH);
-        do {
-            fired = QuarkusTransaction.requiringNew().call(() -> fireUnreturned("p.unreturned_due_at <= ?1", List.of(), SWEEP_BATCH));
-            total += fired;
-        } while (fired == SWEEP_BATCH);
+            reviewed = QuarkusTransaction.requiringNew().call(this::sweepBatch);
+            total += reviewed;
+        } while (reviewed == SWEEP_BATCH);
         return total;
     }
 
-    /** The contact's own cadence if it has one, else the owner's. */
-    private static Duration cadence(RuleSettings current, Object contactSeconds) {
-        return contactSeconds == null ? current.stalledCadence() : Duration.ofSeconds(((Number) contactSeconds).longValue());
+    record Due(UUID ownerId, String rule, UUID subjectId) {
     }
 
-    private void scheduleStalled(RuleSettings current, String where, UUID key) {
+    record OwnerRule(UUID ownerId, RuleName rule) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private int sweepBatch() {
+        Instant now = clock.instant();
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select owner_id, rule, subject_id from rule_subject where due_at <= ?1
+                order by due_at limit %d for update skip locked""".formatted(SWEEP_BATCH))
+                .setParameter(1, Timestamp.from(now)).getResultList();
+        Map<OwnerRule, Rule.Settings> settingsSeen = new HashMap<>();
+        for (Object[] row : rows) {
+            Due due = new Due((UUID) row[0], (String) row[1], (UUID) row[2]);
+            Rule<?> rule = RuleName.of(due.rule()).map(byName::get).orElse(null);
+            if (rule == null) {
+                Log.warnf("No rule %s any more: subject %s is not reviewed again", due.rule(), due.subjectId());
+                schedule(due.ownerId(), due.rule(), due.subjectId(), null);
+                continue;
+            }
+            Rule.Settings current = settingsSeen.computeIfAbsent(new OwnerRule(due.ownerId(), rule.name()),
+                    key -> settings.of(key.ownerId(), rule));
+            apply(due.ownerId(), rule, due.subjectId(), current, now);
+        }
+        return rows.size();
+    }
+
+    /** Takes the subject's row (making it if new), so a sweep skips it while an event reviews it. */
+    private void lock(UUID ownerId, RuleName rule, UUID subjectId) {
         entityManager.createNativeQuery("""
-                update contact_activity a set stall_due_at = case when ?1 and not a.deleted
-                    then coalesce(a.last_interaction_at, a.added_at) + make_interval(secs => coalesce(a.stay_in_touch_seconds, ?2)) end
-                where %s and not exists (select 1 from notification n where n.owner_id = a.owner_id
-                    and n.rule = 'relationship.stalled' and n.subject_id = a.contact_id and n.status = 'OPEN')"""
-                .formatted(where))
-                .setParameter(1, current.stalledEnabled)
-                .setParameter(2, (double) current.stalledCadenceSeconds)
-                .setParameter(3, key)
+                insert into rule_subject (owner_id, rule, subject_id) values (?1, ?2, ?3)
+                on conflict (owner_id, rule, subject_id) do update set due_at = rule_subject.due_at""")
+                .setParameter(1, ownerId).setParameter(2, rule.id()).setParameter(3, subjectId)
                 .executeUpdate();
     }
 
-    private void scheduleUnreturned(RuleSettings current, String where, UUID ownerId, UUID partnerId) {
-        var update = entityManager.createNativeQuery("""
-                update partner_ledger p set unreturned_due_at = case when ?1 and cardinality(p.unreturned_given_at) >= ?2
-                    and not exists (select 1 from contact_activity a where a.contact_id = p.partner_id and a.deleted)
-                    then (select min(g) from unnest(p.unreturned_given_at) g) + make_interval(secs => ?3) end
-                where %s and not exists (select 1 from notification n where n.owner_id = p.owner_id
-                    and n.rule = 'referral.unreturned' and n.subject_id = p.partner_id and n.status = 'OPEN')"""
-                .formatted(where))
-                .setParameter(1, current.unreturnedEnabled)
-                .setParameter(2, current.unreturnedMinCount)
-                .setParameter(3, (double) current.unreturnedAfterSeconds)
-                .setParameter(4, ownerId);
-        if (partnerId != null) {
-            update.setParameter(5, partnerId);
-        }
-        update.executeUpdate();
-    }
-
     @SuppressWarnings("unchecked")
-    private int fireStalled(String where, UUID key, int limit) {
-        Instant now = clock.instant();
-        var query = entityManager.createNativeQuery("""
-                select contact_id, owner_id, name, coalesce(last_interaction_at, added_at) from contact_activity
-                where %s order by stall_due_at limit %d for update skip locked""".formatted(where, limit))
-                .setParameter(1, Timestamp.from(now));
-        if (key != null) {
-            query.setParameter(2, key);
+    private <S extends Rule.Settings> void apply(UUID ownerId, Rule<S> rule, UUID subjectId, Rule.Settings current, Instant now) {
+        S typed = (S) current;
+        Verdict verdict = typed.enabled() ? rule.evaluate(ownerId, subjectId, typed, now) : Verdict.NOTHING;
+        if (verdict.threshold() == null) {
+            notifications.resolve(ownerId, rule.name().id(), subjectId);
+        } else {
+            notifications.open(ownerId, rule.name().id(), subjectId, verdict.threshold(), verdict.content());
         }
-        List<Object[]> due = query.getResultList();
-        for (Object[] row : due) {
-            UUID contactId = (UUID) row[0];
-            String name = displayName((String) row[2]);
-            long days = Duration.between(SqlTimes.instant(row[3]), now).toDays();
-            notifications.open((UUID) row[1], STALLED, contactId, name,
-                    "Stalled relationship: " + name,
-                    "No meeting or touchpoint with " + name + " for " + describe(days) + ". Time to get back in touch.");
-            entityManager.createNativeQuery("update contact_activity set stall_due_at = null where contact_id = ?1")
-                    .setParameter(1, contactId).executeUpdate();
+        Instant next = verdict.nextDueAt();
+        if (next != null && !next.isAfter(now)) {
+            // A rule must look forward; reviewing again at once would sweep the same row forever.
+            Log.warnf("Rule %s scheduled subject %s in the past (%s); not reviewed again until an event", rule.name().id(), subjectId, next);
+            next = null;
         }
-        return due.size();
+        schedule(ownerId, rule.name().id(), subjectId, next);
     }
 
-    @SuppressWarnings("unchecked")
-    private int fireUnreturned(String where, List<UUID> keys, int limit) {
-        Instant now = clock.instant();
-        var query = entityManager.createNativeQuery("""
-                select p.owner_id, p.partner_id, a.name, cardinality(p.unreturned_given_at),
-                    (select min(g) from unnest(p.unreturned_given_at) g)
-                from partner_ledger p left join contact_activity a on a.contact_id = p.partner_id
-                where %s order by p.unreturned_due_at limit %d for update of p skip locked""".formatted(where, limit))
-                .setParameter(1, Timestamp.from(now));
-        for (int i = 0; i < keys.size(); i++) {
-            query.setParameter(i + 2, keys.get(i));
-        }
-        List<Object[]> due = query.getResultList();
-        for (Object[] row : due) {
-            UUID ownerId = (UUID) row[0];
-            UUID partnerId = (UUID) row[1];
-            String name = displayName((String) row[2]);
-            int count = ((Number) row[3]).intValue();
-            long days = Duration.between(SqlTimes.instant(row[4]), now).toDays();
-            notifications.open(ownerId, UNRETURNED, partnerId, name,
-                    "Unreturned referrals: " + name,
-                    "You have given " + name + " " + count + " referral" + (count == 1 ? "" : "s")
-                            + " and received none back; the oldest is " + describe(days) + " old. Time for a candid conversation.");
-            entityManager.createNativeQuery("update partner_ledger set unreturned_due_at = null where owner_id = ?1 and partner_id = ?2")
-                    .setParameter(1, ownerId).setParameter(2, partnerId).executeUpdate();
-        }
-        return due.size();
-    }
-
-    private static String displayName(String name) {
-        return name == null || name.isBlank() ? "a contact" : name;
-    }
-
-    private static String describe(long days) {
-        return days < 1 ? "less than a day" : days == 1 ? "1 day" : days + " days";
+    private void schedule(UUID ownerId, String rule, UUID subjectId, Instant dueAt) {
+        entityManager.createNativeQuery("update rule_subject set due_at = ?4 where owner_id = ?1 and rule = ?2 and subject_id = ?3")
+                .setParameter(1, ownerId).setParameter(2, rule).setParameter(3, subjectId)
+                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.INSTANT, dueAt))
+                .executeUpdate();
     }
 }

@@ -15,7 +15,33 @@ public interface RulesConfig {
 
     Stalled stalled();
 
+    Unacknowledged unacknowledged();
+
+    Won won();
+
+    interface Unacknowledged {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** How long a referral received may stay OPEN before the owner is reminded. */
+        Duration after();
+    }
+
+    interface Won {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** A referral received and won: remind the owner to thank the giver. */
+        boolean thankGiver();
+
+        /** A referral given and won: tell the owner, to celebrate with the partner. */
+        boolean celebrateGiven();
+    }
+
     interface Unreturned {
+        /** Whether the rule is on. */
+        boolean enabled();
+
         /** Referrals given to one partner, none received back, before the rule can fire. */
         int minCount();
 
@@ -24,7 +50,33 @@ public interface RulesConfig {
     }
 
     interface Stalled {
-        /** How long without a meeting or touchpoint before a relationship counts as stalled. */
-        Duration cadence();
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** Thresholds of a PROSPECT (met, card collected). */
+        Thresholds prospect();
+
+        /** Thresholds of someone INVITED to a one-to-one. */
+        Thresholds invited();
+
+        /** Thresholds of an EXPLORING relationship (discovery meeting held). */
+        Thresholds exploring();
+
+        /** Thresholds of a QUALIFYING relationship (referral fit under way). */
+        Thresholds qualifying();
+
+        /** Thresholds of a referral PARTNER. */
+        Thresholds partner();
+
+        /** A contact's own cadence is its due threshold; it is overdue after this many times it. */
+        double ownCadenceOverdueFactor();
+
+        interface Thresholds {
+            /** How long without a meeting, touchpoint or referral before the relationship is due for one. */
+            Duration due();
+
+            /** How long before it is overdue (longer than due). */
+            Duration overdue();
+        }
     }
 }

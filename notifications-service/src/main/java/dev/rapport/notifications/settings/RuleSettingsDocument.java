@@ -2,34 +2,21 @@ package dev.rapport.notifications.settings;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.rapport.platform.time.IsoDurations;
+import dev.rapport.notifications.rules.ReferralUnacknowledged;
+import dev.rapport.notifications.rules.ReferralUnreturned;
+import dev.rapport.notifications.rules.ReferralWon;
+import dev.rapport.notifications.rules.RelationshipStalled;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
-/** The owner's rule settings, as read and written through the API. */
+/**
+ * The owner's rule settings, as read and written through the API: one member per rule (named by
+ * {@link dev.rapport.notifications.rules.RuleName#settingsKey()}), each stored on its own.
+ */
 @Schema(name = "RuleSettings")
 public record RuleSettingsDocument(
-        @Valid @NotNull @Schema(description = "Rule referral.unreturned") ReferralUnreturned referralUnreturned,
-        @Valid @NotNull @Schema(description = "Rule relationship.stalled") RelationshipStalled relationshipStalled) {
-
-    static final String DURATION = IsoDurations.PATTERN;
-    static final String DURATION_MESSAGE = IsoDurations.MESSAGE;
-
-    @Schema(name = "ReferralUnreturnedSettings")
-    public record ReferralUnreturned(
-            @NotNull Boolean enabled,
-            @NotNull @Min(1) @Max(100) @Schema(description = "Referrals given to one partner with none received back", examples = "2") Integer minCount,
-            @NotNull @Pattern(regexp = DURATION, message = DURATION_MESSAGE)
-            @Schema(description = "Age of the oldest unreturned referral", examples = "P60D") String after) {
-    }
-
-    @Schema(name = "RelationshipStalledSettings")
-    public record RelationshipStalled(
-            @NotNull Boolean enabled,
-            @NotNull @Pattern(regexp = DURATION, message = DURATION_MESSAGE)
-            @Schema(description = "Longest time without a meeting or touchpoint", examples = "P30D") String cadence) {
-    }
+        @Valid @NotNull @Schema(description = "Rule referral.unreturned") ReferralUnreturned.Settings referralUnreturned,
+        @Valid @NotNull @Schema(description = "Rule referral.unacknowledged") ReferralUnacknowledged.Settings referralUnacknowledged,
+        @Valid @NotNull @Schema(description = "Rule referral.won") ReferralWon.Settings referralWon,
+        @Valid @NotNull @Schema(description = "Rule relationship.stalled") RelationshipStalled.Settings relationshipStalled) {
 }

@@ -2,6 +2,7 @@ package dev.rapport.notifications.settings;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -26,11 +27,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+/**
+ * The caller's settings of every rule, as one document with a member per rule; each member is
+ * stored on its own (per owner and rule), so a change reviews only the rules it changed.
+ */
 @Path("/settings/rules")
 @Authenticated
 @Tag(name = "Rule settings", description = "The caller's tuning of the rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSettingsResource {
+
+    static final String EXAMPLE = """
+            {"referralUnreturned": {"enabled": true, "minCount": 2, "after": "P60D"},
+             "referralUnacknowledged": {"enabled": true, "after": "P2D"},
+             "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
+             "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
+                "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
+                "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
+                "partner": {"due": "P30D", "overdue": "P45D"}}}}""";
 
     private final RuleSettingsService settings;
     private final CurrentOwner owner;
@@ -42,9 +56,11 @@ public class RuleSettingsResource {
 
     @GET
     @Operation(operationId = "getRuleSettings", summary = "The caller's rule settings",
-            description = "Defaults until the caller changes them. Durations are ISO-8601 (P30D, PT12H, PT10S).")
+            description = "One member per rule, each the configured defaults until the caller changes it. Durations are ISO-8601 "
+                    + "(P30D, PT12H, PT10S).")
     @APIResponse(responseCode = "200", description = "The settings, with their ETag",
-            content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
+            content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class),
+                    examples = @ExampleObject(name = "defaults", summary = "The configured defaults", value = EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Response get() {
         return answer(settings.get(owner.id()));
@@ -53,7 +69,10 @@ public class RuleSettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceRuleSettings", summary = "Replace the rule settings",
-            description = "Takes effect at once: every contact and partner of the caller is rescheduled. Honours If-Match.")
+            description = "Every rule's member is required. The caller's subjects of each rule whose settings changed are reviewed "
+                    + "again at the next sweep (raising or resolving what the new settings say). Honours If-Match.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSettingsDocument.class),
+            examples = @ExampleObject(name = "defaults", summary = "Back to the configured defaults", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The new settings, with their ETag",
             content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
     public Response replace(@Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
@@ -64,12 +83,16 @@ public class RuleSettingsResource {
     @PATCH
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "patchRuleSettings", summary = "Change some rule settings",
-            description = "An RFC 7396 merge patch, e.g. {\"relationshipStalled\": {\"cadence\": \"P14D\"}}. Honours If-Match.")
+            description = "An RFC 7396 merge patch of any part, e.g. {\"relationshipStalled\": {\"stages\": {\"partner\": {\"due\": \"P21D\"}}}}. "
+                    + "Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The new settings, with their ETag",
             content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
     public Response patch(@Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
             @RequestBody(description = "The settings to change", content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = RuleSettingsDocument.class))) @NotNull JsonNode body) {
+                    schema = @Schema(implementation = RuleSettingsDocument.class),
+                    examples = @ExampleObject(name = "partners sooner", summary = "Partners due after three weeks, overdue after a month",
+                            value = "{\"relationshipStalled\": {\"stages\": {\"partner\": {\"due\": \"P21D\", \"overdue\": \"P30D\"}}}}")))
+            @NotNull JsonNode body) {
         return answer(settings.patch(owner.id(), ifMatch, body));
     }
 

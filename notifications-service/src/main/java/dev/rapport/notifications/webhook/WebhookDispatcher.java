@@ -20,7 +20,9 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
+import dev.rapport.notifications.notification.NotificationContent;
 import dev.rapport.notifications.notification.Notifications;
+import dev.rapport.notifications.notification.Threshold;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -132,9 +134,11 @@ public class WebhookDispatcher {
                 .setParameter(1, delivery.id()).getResultList();
         for (Object[] row : disabled) {
             String url = (String) row[2];
-            notifications.open((UUID) row[0], DISABLED_RULE, (UUID) row[1], url, "Webhook disabled: " + url,
+            notifications.open((UUID) row[0], DISABLED_RULE, (UUID) row[1], Threshold.DUE, new NotificationContent(url,
+                    "Webhook disabled: " + url,
                     "Deliveries to " + url + " kept failing (" + attempts + " attempts), so the endpoint was disabled. "
-                            + "Fix it, enable it again, and redeliver what it missed.");
+                            + "Fix it, enable it again, and redeliver what it missed.",
+                    "/webhooks/" + row[1]));
             Log.warnf("Disabled webhook %s (%s) after %d failed attempts", row[1], url, attempts);
         }
     }

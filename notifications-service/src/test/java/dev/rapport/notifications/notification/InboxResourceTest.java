@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +18,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.rapport.notifications.Feed;
 import dev.rapport.notifications.MutableClock;
+import dev.rapport.notifications.rules.RuleName;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 
@@ -32,6 +35,9 @@ class InboxResourceTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    Snoozes snoozes;
 
     private final Feed feed = new Feed();
 
@@ -48,7 +54,7 @@ class InboxResourceTest {
         clock.advance(Duration.ofDays(31));
         rules.sweep();
         String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
-                "subjectId = ?1 and rule = ?2", sam, Rules.STALLED).singleResult().id.toString());
+                "subjectId = ?1 and rule = ?2", sam, RuleName.RELATIONSHIP_STALLED.id()).singleResult().id.toString());
 
         long unread = as("alice").get("/notifications/unread-count").then().statusCode(200).extract().jsonPath().getLong("unread");
         assertThat(unread).isPositive();
@@ -75,13 +81,88 @@ class InboxResourceTest {
         clock.advance(Duration.ofDays(31));
         rules.sweep();
         String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
-                "subjectId = ?1 and rule = ?2", sam, Rules.STALLED).singleResult().id.toString());
+                "subjectId = ?1 and rule = ?2", sam, RuleName.RELATIONSHIP_STALLED.id()).singleResult().id.toString());
 
         as("bob").get("/notifications/" + id).then().statusCode(404).contentType("application/problem+json");
         as("bob").post("/notifications/" + id + "/read").then().statusCode(404);
         as("bob").queryParam("limit", 200).get("/notifications").then().body("items.find { it.id == '%s' }".formatted(id), equalTo(null));
         given().get("/notifications").then().statusCode(401);
         as("alice").queryParam("status", "SOMETIMES").get("/notifications").then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void aSnoozedNotificationIsOutOfSightUntilItsTimeThenComesBackUnreadOnce() {
+        UUID alice = UUID.fromString(Tokens.subjectOf("alice"));
+        UUID sam = feed.contactCreated(alice, "Sam Snooze", clock.instant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(sam));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
+                "subjectId = ?1 and rule = ?2", sam, RuleName.RELATIONSHIP_STALLED.id()).singleResult().id.toString());
+        assertThat(about(sam, "")).containsExactly(id);
+        assertThat(about(sam, "&unread=true")).containsExactly(id);
+        long unread = as("alice").get("/notifications/unread-count").then().extract().jsonPath().getLong("unread");
+
+        String until = clock.instant().plus(Duration.ofDays(3)).toString();
+        as("alice").contentType(ContentType.JSON).body("{\"until\": \"%s\"}".formatted(until))
+                .post("/notifications/" + id + "/snooze")
+                .then().statusCode(200).body("snoozedUntil", notNullValue()).body("status", equalTo("OPEN"));
+        assertThat(as("alice").get("/notifications/unread-count").then().extract().jsonPath().getLong("unread"))
+                .as("a snoozed notification is not counted").isEqualTo(unread - 1);
+        assertThat(about(sam, "")).isEmpty();
+        assertThat(about(sam, "&includeSnoozed=true&rule=relationship.stalled")).containsExactly(id);
+        assertThat(about(sam, "&includeSnoozed=true&rule=referral.unreturned")).isEmpty();
+        as("alice").post("/notifications/" + id + "/read").then().statusCode(200);
+        snoozes.wakeDue();
+        assertThat(about(sam, "")).as("not back before its time").isEmpty();
+
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        snoozes.wakeDue();
+        assertThat(about(sam, "&unread=true")).as("back, unread").containsExactly(id);
+        as("alice").get("/notifications/" + id).then().statusCode(200).body("readAt", nullValue()).body("snoozedUntil", nullValue());
+        snoozes.wakeDue();
+        clock.advance(Duration.ofDays(3));
+        snoozes.wakeDue();
+        assertThat(returnedEvents(id)).as("it came back once").isEqualTo(1);
+    }
+
+    @Test
+    void snoozingAsksForAFutureTimeAndAnOpenNotificationOfTheCallers() {
+        UUID alice = UUID.fromString(Tokens.subjectOf("alice"));
+        UUID sam = feed.contactCreated(alice, "Sam Snoozeless", clock.instant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(sam));
+        clock.advance(Duration.ofDays(31));
+        rules.sweep();
+        String id = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
+                "subjectId = ?1 and rule = ?2", sam, RuleName.RELATIONSHIP_STALLED.id()).singleResult().id.toString());
+        String snooze = "/notifications/" + id + "/snooze";
+
+        as("alice").contentType(ContentType.JSON).body("{\"until\": \"%s\"}".formatted(clock.instant().minusSeconds(60)))
+                .post(snooze).then().statusCode(400).body("errors[0].field", equalTo("until"));
+        as("alice").contentType(ContentType.JSON).body("{\"until\": \"%s\"}".formatted(clock.instant().plus(Duration.ofDays(400))))
+                .post(snooze).then().statusCode(400).body("errors[0].field", equalTo("until"));
+        as("alice").contentType(ContentType.JSON).body("{}").post(snooze).then().statusCode(400).body("errors[0].field", equalTo("until"));
+        String later = clock.instant().plus(Duration.ofDays(1)).toString();
+        as("bob").contentType(ContentType.JSON).body("{\"until\": \"%s\"}".formatted(later)).post(snooze).then().statusCode(404);
+        as("alice").queryParam("rule", "sometimes").get("/notifications").then().statusCode(400).body("errors[0].field", equalTo("rule"));
+        as("alice").queryParam("subjectId", "not-a-uuid").get("/notifications").then().statusCode(400)
+                .body("errors[0].field", equalTo("subjectId"));
+
+        feed.touchpoint(alice, sam, clock.instant());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("alice").get("/notifications/" + id).then().body("status", equalTo("RESOLVED")));
+        as("alice").contentType(ContentType.JSON).body("{\"until\": \"%s\"}".formatted(later)).post(snooze)
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    /** The ids of the user's listed notifications about {@code subject}, with more query parameters. */
+    private static List<String> about(UUID subject, String query) {
+        return as("alice").get("/notifications?limit=200&subjectId=" + subject + query).then().statusCode(200).extract().path("items.id");
+    }
+
+    private static long returnedEvents(String notificationId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Notification.getEntityManager()
+                .createNativeQuery("select count(*) from outbox_event where type = 'rapport.notification.returned.v1' and subject = ?1")
+                .setParameter(1, notificationId).getSingleResult()).longValue());
     }
 
     private static boolean known(UUID contact) {

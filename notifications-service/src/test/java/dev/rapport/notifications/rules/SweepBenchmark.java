@@ -42,22 +42,35 @@ class SweepBenchmark {
             UUID owner = UUID.randomUUID();
             Instant now = clock.instant();
             long seedStart = System.nanoTime();
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> entityManager.createNativeQuery("""
-                    insert into contact_activity (contact_id, owner_id, name, added_at, stall_due_at)
-                    select gen_random_uuid(), ?1, 'Contact ' || n, ?2,
-                           case when n <= ?3 then cast(?4 as timestamptz) else cast(?5 as timestamptz) end
-                    from generate_series(1, ?6) n""")
-                    .setParameter(1, owner).setParameter(2, Timestamp.from(now))
-                    .setParameter(3, DUE).setParameter(4, Timestamp.from(now.minusSeconds(1)))
-                    .setParameter(5, Timestamp.from(now.plus(Duration.ofDays(30))))
-                    .setParameter(6, contacts)
-                    .executeUpdate());
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("analyze contact_activity").executeUpdate());
+            // The first DUE contacts were added a cadence ago (and are due), the others just now.
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+                entityManager.createNativeQuery("""
+                        insert into contact_activity (contact_id, owner_id, name, added_at)
+                        select gen_random_uuid(), ?1, 'Contact ' || n,
+                               case when n <= ?2 then cast(?3 as timestamptz) else cast(?4 as timestamptz) end
+                        from generate_series(1, ?5) n""")
+                        .setParameter(1, owner).setParameter(2, DUE)
+                        .setParameter(3, Timestamp.from(now.minus(Duration.ofDays(365))))
+                        .setParameter(4, Timestamp.from(now))
+                        .setParameter(5, contacts)
+                        .executeUpdate();
+                entityManager.createNativeQuery("""
+                        insert into rule_subject (owner_id, rule, subject_id, due_at)
+                        select owner_id, 'relationship.stalled', contact_id,
+                               case when added_at < ?2 then cast(?2 as timestamptz) else added_at + interval '30 days' end
+                        from contact_activity where owner_id = ?1""")
+                        .setParameter(1, owner).setParameter(2, Timestamp.from(now.minusSeconds(1)))
+                        .executeUpdate();
+            });
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("analyze contact_activity").executeUpdate();
+                entityManager.createNativeQuery("analyze rule_subject").executeUpdate();
+            });
             long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
 
             @SuppressWarnings("unchecked")
             List<String> plan = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                    "explain select contact_id from contact_activity where stall_due_at <= ?1 order by stall_due_at limit 200")
+                    "explain select subject_id from rule_subject where due_at <= ?1 order by due_at limit 200")
                     .setParameter(1, Timestamp.from(clock.instant())).getResultList());
 
             long sweepStart = System.nanoTime();
@@ -69,6 +82,7 @@ class SweepBenchmark {
             QuarkusTransaction.requiringNew().timeout(600).run(() -> {
                 entityManager.createNativeQuery("delete from notification where owner_id = ?1").setParameter(1, owner).executeUpdate();
                 entityManager.createNativeQuery("delete from contact_activity where owner_id = ?1").setParameter(1, owner).executeUpdate();
+                entityManager.createNativeQuery("delete from rule_subject where owner_id = ?1").setParameter(1, owner).executeUpdate();
             });
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.rapport.notifications.Feed;
 import dev.rapport.notifications.MutableClock;
 import dev.rapport.notifications.notification.Notification;
+import dev.rapport.notifications.rules.RuleName;
 import dev.rapport.notifications.rules.Rules;
 import dev.rapport.platform.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,13 +40,37 @@ class RuleSettingsResourceTest {
         feed.close();
     }
 
+    /** The configured defaults, as a whole document. */
+    private static final String DEFAULTS = """
+            {"referralUnreturned": {"enabled": true, "minCount": 2, "after": "P60D"},
+             "referralUnacknowledged": {"enabled": true, "after": "P2D"},
+             "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
+             "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
+                "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
+                "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
+                "partner": {"due": "P30D", "overdue": "P45D"}}}}""";
+
+    @Test
+    void theDefaultsAreAnsweredUntilChanged() {
+        given().auth().oauth2(Tokens.of("admin")).get("/settings/rules").then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("relationshipStalled.stages.partner.due", equalTo("P30D"))
+                .body("relationshipStalled.stages.partner.overdue", equalTo("P45D"))
+                .body("relationshipStalled.stages.qualifying.overdue", equalTo("P21D"))
+                .body("relationshipStalled.stages.exploring.overdue", equalTo("P30D"))
+                .body("relationshipStalled.ownCadenceOverdueFactor", equalTo(1.5f))
+                .body("referralUnreturned.after", equalTo("P60D"))
+                .body("referralUnacknowledged.after", equalTo("P2D"))
+                .body("referralWon.thankGiver", equalTo(true))
+                .body("referralWon.celebrateGiven", equalTo(true));
+    }
+
     @Test
     void settingsCanBeReadChangedAndTakeEffectAtOnce() {
         String token = Tokens.of("bob");
         UUID bob = UUID.fromString(Tokens.subjectOf("bob"));
         String etag = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"referralUnreturned\": {\"enabled\": true, \"minCount\": 2, \"after\": \"P60D\"},"
-                        + " \"relationshipStalled\": {\"enabled\": true, \"cadence\": \"P30D\"}}")
+                .body(DEFAULTS)
                 .put("/settings/rules")
                 .then().statusCode(200).extract().header("ETag");
 
@@ -53,17 +78,18 @@ class RuleSettingsResourceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> stallDue(kim) != null);
 
         String changed = given().auth().oauth2(token).header("If-Match", etag).contentType("application/merge-patch+json")
-                .body("{\"relationshipStalled\": {\"cadence\": \"PT10S\"}}")
+                .body("{\"relationshipStalled\": {\"stages\": {\"prospect\": {\"due\": \"PT10S\"}}}}")
                 .patch("/settings/rules")
                 .then().statusCode(200)
-                .body("relationshipStalled.cadence", equalTo("PT10S"))
+                .body("relationshipStalled.stages.prospect.due", equalTo("PT10S"))
+                .body("relationshipStalled.stages.prospect.overdue", equalTo("P60D"))
                 .body("referralUnreturned.after", equalTo("P60D"))
                 .extract().header("ETag");
         assertThat(changed).isNotEqualTo(etag);
 
         clock.advance(Duration.ofSeconds(11));
         rules.sweep();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Notification.count("subjectId = ?1 and rule = ?2", kim, Rules.STALLED)))
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Notification.count("subjectId = ?1 and rule = ?2", kim, RuleName.RELATIONSHIP_STALLED.id())))
                 .isEqualTo(1);
 
         given().auth().oauth2(token).header("If-Match", etag).contentType("application/merge-patch+json")
@@ -79,19 +105,35 @@ class RuleSettingsResourceTest {
         String token = Tokens.of("bob");
         String before = given().auth().oauth2(token).get("/settings/rules").then().statusCode(200).extract().asString();
         given().auth().oauth2(token).contentType("application/merge-patch+json")
-                .body("{\"relationshipStalled\": {\"cadence\": \"30 days\"}, \"referralUnreturned\": {\"minCount\": 0}}")
+                .body("{\"relationshipStalled\": {\"stages\": {\"partner\": {\"due\": \"30 days\"}}}, \"referralUnreturned\": {\"minCount\": 0}}")
                 .patch("/settings/rules")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("relationshipStalled.cadence"))
+                .body("errors.field", hasItem("relationshipStalled.stages.partner.due"))
                 .body("errors.field", hasItem("referralUnreturned.minCount"));
         given().auth().oauth2(token).contentType("application/merge-patch+json")
-                .body("{\"relationshipStalled\": {\"cadence\": \"PT0S\"}}")
+                .body("{\"relationshipStalled\": {\"stages\": {\"partner\": {\"due\": \"PT0S\"}}}}")
                 .patch("/settings/rules")
-                .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.cadence"));
+                .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.stages.partner.due"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"relationshipStalled\": {\"stages\": {\"qualifying\": {\"due\": \"P21D\", \"overdue\": \"P14D\"}}}}")
+                .patch("/settings/rules")
+                .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.stages.qualifying.overdue"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"relationshipStalled\": {\"ownCadenceOverdueFactor\": 1}}")
+                .patch("/settings/rules")
+                .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.ownCadenceOverdueFactor"));
         given().auth().oauth2(token).contentType("application/merge-patch+json")
                 .body("{\"relationshipStalled\": {\"sometimes\": true}}")
                 .patch("/settings/rules")
                 .then().statusCode(400).body("errors[0].field", equalTo("relationshipStalled.sometimes"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(DEFAULTS.replace("\"referralWon\": {\"enabled\": true, \"thankGiver\": true, \"celebrateGiven\": true},", ""))
+                .put("/settings/rules")
+                .then().statusCode(400).body("errors[0].field", equalTo("referralWon"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body("{\"referralUnacknowledged\": {\"after\": \"P4000D\"}, \"referralWon\": {\"thankGiver\": \"yes\"}}")
+                .patch("/settings/rules")
+                .then().statusCode(400);
         String after = given().auth().oauth2(token).get("/settings/rules").then().extract().asString();
         assertThat(after).isEqualTo(before);
         given().get("/settings/rules").then().statusCode(401);
@@ -99,7 +141,7 @@ class RuleSettingsResourceTest {
 
     private Object stallDue(UUID contact) {
         return QuarkusTransaction.requiringNew().call(() -> Notification.getEntityManager()
-                .createNativeQuery("select stall_due_at from contact_activity where contact_id = ?1")
+                .createNativeQuery("select due_at from rule_subject where subject_id = ?1 and rule = 'relationship.stalled'")
                 .setParameter(1, contact).getResultList().stream().findFirst().orElse(null));
     }
 }

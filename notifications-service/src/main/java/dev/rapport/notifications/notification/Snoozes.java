@@ -1,0 +1,71 @@
+package dev.rapport.notifications.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Brings snoozed notifications back when their time comes: unread, in the inbox again, and
+ * published once as {@code rapport.notification.returned.v1}. Claimed with SKIP LOCKED, so two
+ * instances never bring one back twice.
+ */
+@ApplicationScoped
+public class Snoozes {
+
+    private static final int BATCH = 200;
+
+    private final EntityManager entityManager;
+    private final Notifications notifications;
+    private final Clock clock;
+
+    Snoozes(EntityManager entityManager, Notifications notifications, Clock clock) {
+        this.entityManager = entityManager;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${rapport.rules.sweep-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledWake() {
+        int woken = wakeDue();
+        if (woken > 0) {
+            Log.debugf("%d snoozed notification(s) came back", woken);
+        }
+    }
+
+    /** @return how many notifications came back */
+    public int wakeDue() {
+        int total = 0;
+        int woken;
+        do {
+            woken = QuarkusTransaction.requiringNew().call(this::wakeBatch);
+            total += woken;
+        } while (woken == BATCH);
+        return total;
+    }
+
+    @SuppressWarnings("unchecked")
+    private int wakeBatch() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<UUID> due = entityManager.createNativeQuery("""
+                select id from notification where snoozed_until <= ?1
+                order by snoozed_until limit %d for update skip locked""".formatted(BATCH), UUID.class)
+                .setParameter(1, Timestamp.from(now)).getResultList();
+        for (UUID id : due) {
+            Notification notification = entityManager.find(Notification.class, id);
+            notification.snoozedUntil = null;
+            notification.readAt = null;
+            notification.dismissedAt = null;
+            notifications.returned(notification, now);
+        }
+        return due.size();
+    }
+}
