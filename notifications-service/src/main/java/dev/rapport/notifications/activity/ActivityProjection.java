@@ -3,6 +3,8 @@ package dev.rapport.notifications.activity;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.query.TypedParameterValue;
@@ -75,12 +77,17 @@ public class ActivityProjection {
     }
 
     /** The right to be forgotten: the row stays as a nameless tombstone, so no late event brings the person back. */
-    public void contactErased(UUID ownerId, UUID contactId) {
-        entityManager.createNativeQuery("""
-                update contact_activity set name = '', deleted = true
-                where contact_id = ?1 and owner_id = ?2""")
+    /** Forgets the erased contact's name; answers the name it had, if the projection knew it. */
+    @SuppressWarnings("unchecked")
+    public Optional<String> contactErased(UUID ownerId, UUID contactId) {
+        List<String> names = entityManager.createNativeQuery("""
+                update contact_activity a set name = '', deleted = true
+                from (select contact_id, name from contact_activity where contact_id = ?1 and owner_id = ?2 for update) before
+                where a.contact_id = before.contact_id
+                returning before.name""", String.class)
                 .setParameter(1, contactId).setParameter(2, ownerId)
-                .executeUpdate();
+                .getResultList();
+        return names.stream().filter(name -> name != null && !name.isBlank()).findFirst();
     }
 
     /** A deleted contact is neither stalled nor owes referrals any more. */

@@ -98,6 +98,19 @@ public class ReferralActivity {
                 .setParameter(1, ownerId).setParameter(2, partnerId).getResultList();
     }
 
+    /**
+     * For an erasure: the owner's referrals about the person named {@code name} lose the name
+     * (their events carry the name, not the person's contact id); answers their ids, whose
+     * notifications name the person too.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> forgetReferred(UUID ownerId, String name) {
+        return entityManager.createNativeQuery("""
+                update referral_activity set referred_name = '' where owner_id = ?1 and referred_name = ?2
+                returning referral_id""", UUID.class)
+                .setParameter(1, ownerId).setParameter(2, name).getResultList();
+    }
+
     public Optional<Referral> find(UUID ownerId, UUID referralId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""

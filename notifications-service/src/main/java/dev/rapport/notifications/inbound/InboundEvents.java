@@ -3,6 +3,7 @@ package dev.rapport.notifications.inbound;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -197,10 +198,15 @@ public class InboundEvents {
             }
             case "rapport.contact.erased.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
-                activity.contactErased(owner, contactId);
+                Optional<String> name = activity.contactErased(owner, contactId);
                 notifications.forgetSubject(owner, contactId);
                 // Notifications about referrals with the person name them too.
                 referrals.withPartner(owner, contactId).forEach(referralId -> notifications.forgetSubject(owner, referralId));
+                // Referral events name the person referred by name only: what names them goes by the name.
+                name.ifPresent(erased -> {
+                    referrals.forgetReferred(owner, erased).forEach(referralId -> notifications.forgetSubject(owner, referralId));
+                    webhooks.forgetDeliveriesMentioning(owner, erased);
+                });
             }
             default -> Log.debugf("Skipping contacts event type %s", event.type());
         }
