@@ -89,9 +89,7 @@ public class RuleSettingsResource {
             content = @Content(schema = @Schema(implementation = RuleSettingsDocument.class)))
     public Response patch(@Parameter(description = "ETag the change is based on") @HeaderParam("If-Match") String ifMatch,
             @RequestBody(description = "The settings to change", content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = RuleSettingsDocument.class),
-                    examples = @ExampleObject(name = "partners sooner", summary = "Partners due after three weeks, overdue after a month",
-                            value = "{\"relationshipStalled\": {\"stages\": {\"partner\": {\"due\": \"P21D\", \"overdue\": \"P30D\"}}}}")))
+                    schema = @Schema(implementation = RuleSettingsDocument.class)))
             @NotNull JsonNode body) {
         return answer(settings.patch(owner.id(), ifMatch, body));
     }

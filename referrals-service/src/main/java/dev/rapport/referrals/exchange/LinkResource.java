@@ -84,7 +84,8 @@ public class LinkResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getLink", summary = "Get a link")
+    @Operation(operationId = "getLink", summary = "Get a link",
+            description = "One of the caller's links: its id, the caller's contact for the linked member, and when it was made.")
     @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
     public LinkResponse get(@PathParam("id") UUID id) {
         return links.get(owner.id(), id);
