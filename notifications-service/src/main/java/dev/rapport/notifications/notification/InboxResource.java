@@ -74,11 +74,8 @@ public class InboxResource {
             @Parameter(description = "Only the notifications about this subject (a contact, partner, referral or webhook id)",
                     example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("subjectId") String subjectId) {
-        if (rule != null && RuleName.of(rule).isEmpty() && !WebhookDispatcher.DISABLED_RULE.equals(rule)) {
-            throw ProblemException.invalid("rule", "must be one of the rules' names, such as relationship.stalled");
-        }
         var filter = new InboxService.Filter(QueryParams.enumOf("status", status, Notification.Status.class), QueryParams.bool("unread", unread),
-                QueryParams.bool("includeDismissed", includeDismissed), QueryParams.bool("includeSnoozed", includeSnoozed), rule,
+                QueryParams.bool("includeDismissed", includeDismissed), QueryParams.bool("includeSnoozed", includeSnoozed), ruleOf(rule),
                 QueryParams.uuid("subjectId", subjectId));
         return inbox.list(owner.id(), PageRequest.of(limit, cursor), filter);
     }
@@ -86,10 +83,25 @@ public class InboxResource {
     @GET
     @Path("/unread-count")
     @Operation(operationId = "countUnreadNotifications", summary = "How many notifications are unread",
-            description = "Counts notifications neither read, dismissed nor snoozed.")
+            description = "Counts notifications neither read, dismissed nor snoozed; optionally only those of one rule or about one subject "
+                    + "(a badge on a contact's page).")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class)))
-    public UnreadCount unreadCount() {
-        return new UnreadCount(inbox.unreadCount(owner.id()));
+    public UnreadCount unreadCount(
+            @Parameter(description = "Only the notifications of this rule", example = "relationship.stalled",
+                    schema = @Schema(enumeration = { "referral.unreturned", "referral.unacknowledged", "referral.won", "relationship.stalled",
+                            "webhook.disabled" }))
+            @QueryParam("rule") String rule,
+            @Parameter(description = "Only the notifications about this subject (a contact, partner, referral or webhook id)",
+                    example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("subjectId") String subjectId) {
+        return new UnreadCount(inbox.unreadCount(owner.id(), ruleOf(rule), QueryParams.uuid("subjectId", subjectId)));
+    }
+
+    private static String ruleOf(String rule) {
+        if (rule != null && RuleName.of(rule).isEmpty() && !WebhookDispatcher.DISABLED_RULE.equals(rule)) {
+            throw ProblemException.invalid("rule", "must be one of the rules' names, such as relationship.stalled");
+        }
+        return rule;
     }
 
     @GET

@@ -34,6 +34,28 @@ public class InboxService {
     /** A page of notifications; dismissed and snoozed ones only when asked for. */
     @Transactional
     public Page<NotificationResponse> list(UUID ownerId, PageRequest page, Filter filter) {
+        Where where = where(ownerId, filter);
+        StringBuilder query = where.query();
+        Parameters parameters = where.parameters();
+        if (page.after() != null) {
+            query.append(" and (createdAt < :time or (createdAt = :time and id < :id))");
+            parameters.and("time", page.after().time()).and("id", page.after().id());
+        }
+        var rows = Notification.<Notification>find(query + " order by createdAt desc, id desc", parameters)
+                .page(0, page.limit() + 1).list();
+        return Page.of(rows, page, n -> new Cursor(n.createdAt, n.id), NotificationResponse::of);
+    }
+
+    @Transactional
+    public long unreadCount(UUID ownerId, String rule, UUID subjectId) {
+        Where where = where(ownerId, new Filter(null, true, false, false, rule, subjectId));
+        return Notification.count(where.query().toString(), where.parameters());
+    }
+
+    private record Where(StringBuilder query, Parameters parameters) {
+    }
+
+    private Where where(UUID ownerId, Filter filter) {
         StringBuilder query = new StringBuilder("ownerId = :owner");
         Parameters parameters = Parameters.with("owner", ownerId);
         if (!filter.includeSnoozed()) {
@@ -58,19 +80,7 @@ public class InboxService {
         if (!filter.includeDismissed()) {
             query.append(" and dismissedAt is null");
         }
-        if (page.after() != null) {
-            query.append(" and (createdAt < :time or (createdAt = :time and id < :id))");
-            parameters.and("time", page.after().time()).and("id", page.after().id());
-        }
-        var rows = Notification.<Notification>find(query + " order by createdAt desc, id desc", parameters)
-                .page(0, page.limit() + 1).list();
-        return Page.of(rows, page, n -> new Cursor(n.createdAt, n.id), NotificationResponse::of);
-    }
-
-    @Transactional
-    public long unreadCount(UUID ownerId) {
-        return Notification.count("ownerId = :owner and readAt is null and dismissedAt is null and (snoozedUntil is null or snoozedUntil <= :now)",
-                Parameters.with("owner", ownerId).and("now", clock.instant()));
+        return new Where(query, parameters);
     }
 
     @Transactional
