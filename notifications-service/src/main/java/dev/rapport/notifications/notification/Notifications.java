@@ -9,11 +9,13 @@ import java.util.UUID;
 
 import dev.rapport.notifications.events.NotificationCreated;
 import dev.rapport.notifications.events.NotificationEvent;
+import dev.rapport.notifications.events.NotificationPublished;
 import dev.rapport.notifications.events.NotificationResolved;
 import dev.rapport.notifications.events.NotificationReturned;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -28,12 +30,14 @@ public class Notifications {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final WebhookFanout webhooks;
+    private final Event<NotificationPublished> published;
     private final Clock clock;
 
-    Notifications(EntityManager entityManager, Outbox outbox, WebhookFanout webhooks, Clock clock) {
+    Notifications(EntityManager entityManager, Outbox outbox, WebhookFanout webhooks, Event<NotificationPublished> published, Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.webhooks = webhooks;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -96,6 +100,7 @@ public class Notifications {
     private void publish(UUID ownerId, NotificationEvent event, Instant now) {
         UUID eventId = outbox.publish(ownerId, event);
         webhooks.enqueue(ownerId, eventId.toString(), event.type(), event, now);
+        published.fire(new NotificationPublished(ownerId, eventId, event, now));
     }
 
     /**
