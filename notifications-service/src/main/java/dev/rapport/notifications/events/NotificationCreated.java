@@ -5,7 +5,12 @@ import java.util.UUID;
 
 import dev.rapport.notifications.notification.Threshold;
 
-/** A rule fired: something needs the owner's attention. */
+/**
+ * A rule fired: something needs the owner's attention. When one sweep raised more of a rule's
+ * notifications for the owner than the flood limit, only their summary is published: its
+ * {@code subjectId} is its own id, {@code memberCount} says how many it groups and {@code link}
+ * lists them ({@code /notifications?groupId=...}); {@code memberCount} is null otherwise.
+ */
 public record NotificationCreated(
         UUID notificationId,
         String rule,
@@ -15,7 +20,8 @@ public record NotificationCreated(
         String title,
         String message,
         String link,
-        Instant createdAt) implements NotificationEvent {
+        Instant createdAt,
+        Integer memberCount) implements NotificationEvent {
 
     public static final String TYPE = "rapport.notification.created.v1";
 

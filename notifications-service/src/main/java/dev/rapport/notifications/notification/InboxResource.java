@@ -53,7 +53,9 @@ public class InboxResource {
     @GET
     @Operation(operationId = "listNotifications", summary = "The inbox, newest first",
             description = "Dismissed notifications are left out unless includeDismissed=true, snoozed ones (until their time) unless "
-                    + "includeSnoozed=true. Filters combine: rule, subjectId, status, unread.")
+                    + "includeSnoozed=true. When one sweep raised more of a rule's notifications than the flood limit, they are grouped "
+                    + "under one summary notification (memberCount) and listed with groupId=its id, or by subjectId; otherwise the "
+                    + "list shows the summary only. Filters combine: rule, subjectId, groupId, status, unread.")
     @APIResponse(responseCode = "200", description = "One page of notifications")
     public Page<NotificationResponse> list(
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
@@ -73,18 +75,21 @@ public class InboxResource {
             @QueryParam("rule") String rule,
             @Parameter(description = "Only the notifications about this subject (a contact, partner, referral or webhook id)",
                     example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("subjectId") String subjectId) {
+            @QueryParam("subjectId") String subjectId,
+            @Parameter(description = "Only the notifications grouped under this summary notification (its link says so)",
+                    example = "5e0c7a1d-2b8f-4c1e-9d3a-7f6b5a4c3d2e", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("groupId") String groupId) {
         var filter = new InboxService.Filter(QueryParams.enumOf("status", status, Notification.Status.class), QueryParams.bool("unread", unread),
                 QueryParams.bool("includeDismissed", includeDismissed), QueryParams.bool("includeSnoozed", includeSnoozed), ruleOf(rule),
-                QueryParams.uuid("subjectId", subjectId));
+                QueryParams.uuid("subjectId", subjectId), QueryParams.uuid("groupId", groupId));
         return inbox.list(owner.id(), PageRequest.of(limit, cursor), filter);
     }
 
     @GET
     @Path("/unread-count")
     @Operation(operationId = "countUnreadNotifications", summary = "How many notifications are unread",
-            description = "Counts notifications neither read, dismissed nor snoozed; optionally only those of one rule or about one subject "
-                    + "(a badge on a contact's page).")
+            description = "Counts notifications neither read, dismissed nor snoozed (a summary of a flood counts once); optionally only "
+                    + "those of one rule or about one subject (a badge on a contact's page).")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class)))
     public UnreadCount unreadCount(
             @Parameter(description = "Only the notifications of this rule", example = "relationship.stalled",

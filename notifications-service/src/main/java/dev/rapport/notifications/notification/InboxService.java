@@ -28,7 +28,7 @@ public class InboxService {
 
     /** What the inbox lists: all filters are optional (null or false: not filtered). */
     public record Filter(Notification.Status status, boolean unreadOnly, boolean includeDismissed, boolean includeSnoozed, String rule,
-            UUID subjectId) {
+            UUID subjectId, UUID groupId) {
     }
 
     /** A page of notifications; dismissed and snoozed ones only when asked for. */
@@ -48,7 +48,7 @@ public class InboxService {
 
     @Transactional
     public long unreadCount(UUID ownerId, String rule, UUID subjectId) {
-        Where where = where(ownerId, new Filter(null, true, false, false, rule, subjectId));
+        Where where = where(ownerId, new Filter(null, true, false, false, rule, subjectId, null));
         return Notification.count(where.query().toString(), where.parameters());
     }
 
@@ -69,6 +69,13 @@ public class InboxService {
         if (filter.subjectId() != null) {
             query.append(" and subjectId = :subject");
             parameters.and("subject", filter.subjectId());
+        }
+        if (filter.groupId() != null) {
+            query.append(" and groupId = :group");
+            parameters.and("group", filter.groupId());
+        } else if (filter.subjectId() == null) {
+            // The members of a flood are behind their summary, unless asked for by group or subject.
+            query.append(" and groupId is null");
         }
         if (filter.status() != null) {
             query.append(" and status = :status");
@@ -102,6 +109,11 @@ public class InboxService {
         Notification notification = owned(ownerId, id);
         if (notification.dismissedAt == null) {
             notification.dismissedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (notification.memberCount != null) {
+                // Dismissing a flood's summary dismisses what it groups.
+                Notification.update("dismissedAt = ?1, version = version + 1 where groupId = ?2 and dismissedAt is null",
+                        notification.dismissedAt, notification.id);
+            }
         }
         return NotificationResponse.of(notification);
     }

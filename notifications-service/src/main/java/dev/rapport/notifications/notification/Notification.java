@@ -49,6 +49,12 @@ public class Notification extends PanacheEntityBase {
     /** Out of sight until then; it comes back unread, once. */
     @Column(name = "snoozed_until")
     public Instant snoozedUntil;
+    /** The summary notification this one is grouped under (a flood), null if it stands alone. */
+    @Column(name = "group_id")
+    public UUID groupId;
+    /** For a summary notification: how many it groups; null otherwise. */
+    @Column(name = "member_count")
+    public Integer memberCount;
     @Version
     public long version;
 }

@@ -21,10 +21,14 @@ public record NotificationResponse(
         Instant readAt,
         Instant dismissedAt,
         Instant resolvedAt,
-        @Schema(description = "Out of sight until then (it comes back unread)") Instant snoozedUntil) {
+        @Schema(description = "Out of sight until then (it comes back unread)") Instant snoozedUntil,
+        @Schema(description = "The summary notification it is grouped under, when one sweep raised too many at once; absent otherwise")
+        UUID groupId,
+        @Schema(description = "For a summary notification: how many notifications it groups (listed with ?groupId= its id); absent otherwise",
+                examples = "26814") Integer memberCount) {
 
     static NotificationResponse of(Notification n) {
         return new NotificationResponse(n.id, n.rule, n.subjectId, n.subjectName, n.threshold, n.title, n.message, n.link, n.status,
-                n.createdAt, n.readAt, n.dismissedAt, n.resolvedAt, n.snoozedUntil);
+                n.createdAt, n.readAt, n.dismissedAt, n.resolvedAt, n.snoozedUntil, n.groupId, n.memberCount);
     }
 }

@@ -3,8 +3,10 @@ package dev.rapport.notifications.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -126,7 +128,7 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
         return errors;
     }
 
-    record Contact(String name, Instant since, boolean deleted, Duration ownCadence, Stage stage) {
+    record Contact(UUID id, String name, Instant since, boolean deleted, Duration ownCadence, Stage stage) {
     }
 
     /** When a contact is due, then overdue, and why: its own cadence or its stage's. */
@@ -135,17 +137,27 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
 
     @Override
     public Verdict evaluate(UUID ownerId, UUID contactId, Settings settings, Instant now) {
+        return evaluateAll(ownerId, List.of(contactId), settings, now).get(contactId);
+    }
+
+    @Override
+    public Map<UUID, Verdict> evaluateAll(UUID ownerId, List<UUID> contactIds, Settings settings, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select name, coalesce(last_interaction_at, added_at), deleted, stay_in_touch_seconds, stage
-                from contact_activity where contact_id = ?1 and owner_id = ?2""")
-                .setParameter(1, contactId).setParameter(2, ownerId).getResultList();
-        if (rows.isEmpty()) {
-            return Verdict.NOTHING;
+                select contact_id, name, coalesce(last_interaction_at, added_at), deleted, stay_in_touch_seconds, stage
+                from contact_activity where contact_id = any(?1) and owner_id = ?2""")
+                .setParameter(1, contactIds.toArray(UUID[]::new)).setParameter(2, ownerId).getResultList();
+        Map<UUID, Verdict> verdicts = new HashMap<>();
+        contactIds.forEach(id -> verdicts.put(id, Verdict.NOTHING));
+        for (Object[] row : rows) {
+            Contact contact = new Contact((UUID) row[0], (String) row[1], SqlTimes.instant(row[2]), (Boolean) row[3],
+                    row[4] == null ? null : Duration.ofSeconds(((Number) row[4]).longValue()), Stage.valueOf((String) row[5]));
+            verdicts.put(contact.id(), verdict(contact, settings, now));
         }
-        Object[] row = rows.get(0);
-        Contact contact = new Contact((String) row[0], SqlTimes.instant(row[1]), (Boolean) row[2],
-                row[3] == null ? null : Duration.ofSeconds(((Number) row[3]).longValue()), Stage.valueOf((String) row[4]));
+        return verdicts;
+    }
+
+    static Verdict verdict(Contact contact, Settings settings, Instant now) {
         Cadence cadence = contact.deleted() ? null : cadence(contact, settings);
         if (cadence == null) {
             return Verdict.NOTHING;
@@ -157,7 +169,7 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
         }
         String name = Names.display(contact.name());
         String quiet = SettingsDurations.describeDays(Duration.between(contact.since(), now));
-        String link = "/contacts/" + contactId;
+        String link = "/contacts/" + contact.id();
         if (overdueAt.isAfter(now)) {
             return Verdict.holds(Threshold.DUE, new NotificationContent(name,
                     "Stalled relationship: " + name,
@@ -170,6 +182,14 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
                 "It has been " + quiet + " without a meeting, touchpoint or referral with " + name + ", and " + cadence.reason()
                         + " every " + SettingsDurations.describeDays(cadence.due()) + ": this one is overdue. Reach out before it goes cold.",
                 link), null);
+    }
+
+    @Override
+    public NotificationContent summarize(int count, String link) {
+        return new NotificationContent(null, count + " relationships need you",
+                count + " relationships became due for a meeting, touchpoint or referral at once (after a change of your settings, or "
+                        + "a long pause). Rather than " + count + " separate reminders, they are listed behind this one: reach out to a few each day.",
+                link);
     }
 
     private static Cadence cadence(Contact contact, Settings settings) {

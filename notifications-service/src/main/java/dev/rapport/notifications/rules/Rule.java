@@ -1,8 +1,12 @@
 package dev.rapport.notifications.rules;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import dev.rapport.notifications.notification.NotificationContent;
 
 import dev.rapport.platform.http.Problem;
 
@@ -40,4 +44,27 @@ public interface Rule<S extends Rule.Settings> {
      * what the notification says), and when the subject is next due for review.
      */
     Verdict evaluate(UUID ownerId, UUID subjectId, S settings, Instant now);
+
+    /**
+     * {@link #evaluate} for many of one owner's subjects at once, as the sweep asks; a rule whose
+     * projection can be read for all of them in one query should do so.
+     *
+     * @return a verdict for every subject asked about
+     */
+    default Map<UUID, Verdict> evaluateAll(UUID ownerId, List<UUID> subjectIds, S settings, Instant now) {
+        Map<UUID, Verdict> verdicts = new HashMap<>();
+        subjectIds.forEach(subjectId -> verdicts.put(subjectId, evaluate(ownerId, subjectId, settings, now)));
+        return verdicts;
+    }
+
+    /**
+     * What one notification says for {@code count} of this rule's notifications raised at once
+     * (a flood, see {@link Rules}); {@code link} lists them.
+     */
+    default NotificationContent summarize(int count, String link) {
+        return new NotificationContent(null, count + " new notifications: " + name().id(),
+                "One review raised " + count + " notifications of the rule " + name().id() + " at once, so they are grouped here. "
+                        + "Open the list to go through them.",
+                link);
+    }
 }

@@ -1,17 +1,23 @@
 package dev.rapport.notifications.rules;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
+import org.hibernate.Session;
 
 import dev.rapport.notifications.notification.Notifications;
+import dev.rapport.notifications.notification.Notifications.Decision;
+import dev.rapport.notifications.notification.Notifications.Grouping;
 import dev.rapport.notifications.settings.RuleSettingsRepository;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
@@ -32,16 +38,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Rules {
 
-    private static final int SWEEP_BATCH = 200;
+    /** How many subjects a rule reads at once. */
+    private static final int EVALUATION_CHUNK = 1_000;
+    /** The most subjects of one owner and rule one sweep transaction takes (a flood beyond it is told in several summaries). */
+    private static final int MAX_GROUP = 50_000;
+    private static final int SWEEP_TRANSACTION_SECONDS = 600;
 
     private final Map<RuleName, Rule<?>> byName = new HashMap<>();
     private final EntityManager entityManager;
     private final RuleSettingsRepository settings;
     private final Notifications notifications;
+    private final RulesConfig config;
     private final Clock clock;
 
     Rules(@All List<Rule<?>> rules, EntityManager entityManager, RuleSettingsRepository settings, Notifications notifications,
-            Clock clock) {
+            RulesConfig config, Clock clock) {
+        this.config = config;
         rules.forEach(rule -> byName.put(rule.name(), rule));
         this.entityManager = entityManager;
         this.settings = settings;
@@ -64,7 +76,7 @@ public class Rules {
         for (Rule<?> rule : byName.values()) {
             if (rule.watches() == kind) {
                 lock(ownerId, rule.name(), subjectId);
-                apply(ownerId, rule, subjectId, settings.of(ownerId, rule), now);
+                review(ownerId, rule, List.of(subjectId), settings.of(ownerId, rule), now, Grouping.NONE);
             }
         }
     }
@@ -102,41 +114,74 @@ public class Rules {
      */
     public int sweep() {
         int total = 0;
-        int reviewed;
+        int claimed;
         do {
-            reviewed = QuarkusTransaction.requiringNew().call(this::sweepBatch);
-            total += reviewed;
-        } while (reviewed == SWEEP_BATCH);
+            ClaimedBatch batch = QuarkusTransaction.requiringNew().timeout(SWEEP_TRANSACTION_SECONDS).call(this::sweepBatch);
+            claimed = batch.claimed();
+            total += batch.reviewed();
+        } while (claimed == config.sweepBatch());
         return total;
     }
 
     record Due(UUID ownerId, String rule, UUID subjectId) {
     }
 
-    record OwnerRule(UUID ownerId, RuleName rule) {
+    record OwnerRule(UUID ownerId, String rule) {
+    }
+
+    /** {@code claimed}: rows taken in due order (a full batch means more may be due); {@code reviewed}: with a flood's rest. */
+    record ClaimedBatch(int claimed, int reviewed) {
+    }
+
+    /**
+     * Claims the earliest due rows and reviews them per (owner, rule), each group in a few
+     * set-based statements. A group as large as the flood limit may be the start of a flood (a
+     * settings change makes all of an owner's subjects due at once): the rest of that owner's
+     * due subjects of the rule are claimed too, so that the owner is told once, in one summary.
+     */
+    private ClaimedBatch sweepBatch() {
+        Instant now = clock.instant();
+        List<Due> claimed = claimDue(now);
+        Map<OwnerRule, Set<UUID>> groups = new LinkedHashMap<>();
+        claimed.forEach(due -> groups.computeIfAbsent(new OwnerRule(due.ownerId(), due.rule()), key -> new LinkedHashSet<>()).add(due.subjectId()));
+        int reviewed = 0;
+        for (Map.Entry<OwnerRule, Set<UUID>> group : groups.entrySet()) {
+            UUID ownerId = group.getKey().ownerId();
+            Set<UUID> subjects = group.getValue();
+            Rule<?> rule = RuleName.of(group.getKey().rule()).map(byName::get).orElse(null);
+            if (rule == null) {
+                Log.warnf("No rule %s any more: %d subject(s) of it are not reviewed again", group.getKey().rule(), subjects.size());
+                Map<UUID, Instant> never = new HashMap<>();
+                subjects.forEach(subject -> never.put(subject, null));
+                schedule(ownerId, group.getKey().rule(), never);
+                continue;
+            }
+            if (subjects.size() >= config.floodLimit()) {
+                subjects.addAll(claimDue(ownerId, rule.name(), now));
+            }
+            review(ownerId, rule, List.copyOf(subjects), settings.of(ownerId, rule), now, new Grouping(config.floodLimit(), rule::summarize));
+            reviewed += subjects.size();
+        }
+        return new ClaimedBatch(claimed.size(), reviewed);
     }
 
     @SuppressWarnings("unchecked")
-    private int sweepBatch() {
-        Instant now = clock.instant();
+    private List<Due> claimDue(Instant now) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select owner_id, rule, subject_id from rule_subject where due_at <= ?1
-                order by due_at limit %d for update skip locked""".formatted(SWEEP_BATCH))
-                .setParameter(1, Timestamp.from(now)).getResultList();
-        Map<OwnerRule, Rule.Settings> settingsSeen = new HashMap<>();
-        for (Object[] row : rows) {
-            Due due = new Due((UUID) row[0], (String) row[1], (UUID) row[2]);
-            Rule<?> rule = RuleName.of(due.rule()).map(byName::get).orElse(null);
-            if (rule == null) {
-                Log.warnf("No rule %s any more: subject %s is not reviewed again", due.rule(), due.subjectId());
-                schedule(due.ownerId(), due.rule(), due.subjectId(), null);
-                continue;
-            }
-            Rule.Settings current = settingsSeen.computeIfAbsent(new OwnerRule(due.ownerId(), rule.name()),
-                    key -> settings.of(key.ownerId(), rule));
-            apply(due.ownerId(), rule, due.subjectId(), current, now);
-        }
-        return rows.size();
+                order by due_at limit ?2 for update skip locked""")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, config.sweepBatch()).getResultList();
+        return rows.stream().map(row -> new Due((UUID) row[0], (String) row[1], (UUID) row[2])).toList();
+    }
+
+    /** The owner's due subjects of one rule, up to {@link #MAX_GROUP}. */
+    @SuppressWarnings("unchecked")
+    private List<UUID> claimDue(UUID ownerId, RuleName rule, Instant now) {
+        return entityManager.createNativeQuery("""
+                select subject_id from rule_subject where owner_id = ?1 and rule = ?2 and due_at <= ?3
+                order by due_at limit ?4 for update skip locked""", UUID.class)
+                .setParameter(1, ownerId).setParameter(2, rule.id()).setParameter(3, Timestamp.from(now)).setParameter(4, MAX_GROUP)
+                .getResultList();
     }
 
     /** Takes the subject's row (making it if new), so a sweep skips it while an event reviews it. */
@@ -148,28 +193,52 @@ public class Rules {
                 .executeUpdate();
     }
 
+    /** The rule decides about the subjects (read in chunks), then their notifications and next due times change set-based. */
     @SuppressWarnings("unchecked")
-    private <S extends Rule.Settings> void apply(UUID ownerId, Rule<S> rule, UUID subjectId, Rule.Settings current, Instant now) {
+    private <S extends Rule.Settings> void review(UUID ownerId, Rule<S> rule, List<UUID> subjectIds, Rule.Settings current, Instant now,
+            Grouping grouping) {
         S typed = (S) current;
-        Verdict verdict = typed.enabled() ? rule.evaluate(ownerId, subjectId, typed, now) : Verdict.NOTHING;
-        if (verdict.threshold() == null) {
-            notifications.resolve(ownerId, rule.name().id(), subjectId);
-        } else {
-            notifications.open(ownerId, rule.name().id(), subjectId, verdict.threshold(), verdict.content());
+        List<Decision> decisions = new ArrayList<>(subjectIds.size());
+        Map<UUID, Instant> next = new HashMap<>();
+        for (int from = 0; from < subjectIds.size(); from += EVALUATION_CHUNK) {
+            List<UUID> chunk = subjectIds.subList(from, Math.min(subjectIds.size(), from + EVALUATION_CHUNK));
+            Map<UUID, Verdict> verdicts = typed.enabled() ? rule.evaluateAll(ownerId, chunk, typed, now) : Map.of();
+            for (UUID subjectId : chunk) {
+                Verdict verdict = verdicts.getOrDefault(subjectId, Verdict.NOTHING);
+                decisions.add(verdict.threshold() == null ? Decision.nothingHolds(subjectId)
+                        : new Decision(subjectId, verdict.threshold(), verdict.content()));
+                next.put(subjectId, nextDue(rule, subjectId, verdict, now));
+            }
         }
+        notifications.decide(ownerId, rule.name().id(), decisions, grouping);
+        schedule(ownerId, rule.name().id(), next);
+    }
+
+    private static Instant nextDue(Rule<?> rule, UUID subjectId, Verdict verdict, Instant now) {
         Instant next = verdict.nextDueAt();
         if (next != null && !next.isAfter(now)) {
             // A rule must look forward; reviewing again at once would sweep the same row forever.
             Log.warnf("Rule %s scheduled subject %s in the past (%s); not reviewed again until an event", rule.name().id(), subjectId, next);
-            next = null;
+            return null;
         }
-        schedule(ownerId, rule.name().id(), subjectId, next);
+        return next;
     }
 
-    private void schedule(UUID ownerId, String rule, UUID subjectId, Instant dueAt) {
-        entityManager.createNativeQuery("update rule_subject set due_at = ?4 where owner_id = ?1 and rule = ?2 and subject_id = ?3")
-                .setParameter(1, ownerId).setParameter(2, rule).setParameter(3, subjectId)
-                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.INSTANT, dueAt))
-                .executeUpdate();
+    /** Sets when each subject is next due (null: only an event or a settings change reviews it again), in one statement. */
+    private void schedule(UUID ownerId, String rule, Map<UUID, Instant> dueAt) {
+        List<UUID> subjects = new ArrayList<>(dueAt.keySet());
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update rule_subject r set due_at = v.due_at
+                    from unnest(?, cast(? as timestamptz[])) as v(subject_id, due_at)
+                    where r.owner_id = ? and r.rule = ? and r.subject_id = v.subject_id""")) {
+                update.setArray(1, connection.createArrayOf("uuid", subjects.toArray()));
+                update.setArray(2, connection.createArrayOf("text",
+                        subjects.stream().map(subject -> dueAt.get(subject) == null ? null : dueAt.get(subject).toString()).toArray()));
+                update.setObject(3, ownerId);
+                update.setString(4, rule);
+                update.executeUpdate();
+            }
+        });
     }
 }

@@ -11,6 +11,15 @@ public interface RulesConfig {
     /** How often the sweep looks for rules that have come due (e.g. 30s), or "off". */
     String sweepInterval();
 
+    /** How many due subjects one sweep transaction claims in due order. */
+    int sweepBatch();
+
+    /**
+     * More new notifications of one rule than this for one owner in one sweep are a flood: they
+     * are grouped under one summary notification, the only one published and sent to webhooks.
+     */
+    int floodLimit();
+
     Unreturned unreturned();
 
     Stalled stalled();

@@ -1,15 +1,20 @@
 package dev.rapport.notifications.webhook;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.outbox.DomainEvent;
 import dev.rapport.platform.transaction.AfterCommit;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,30 +45,70 @@ public class WebhookFanout {
     }
 
     public void enqueue(UUID ownerId, String eventId, String type, Object data, Instant time) {
-        List<WebhookSubscription> wanting = WebhookSubscription
-                .<WebhookSubscription>find("ownerId = :owner and enabled = true", Parameters.with("owner", ownerId))
-                .stream().filter(s -> s.wants(type)).toList();
+        List<WebhookSubscription> wanting = enabled(ownerId).stream().filter(s -> s.wants(type)).toList();
         if (wanting.isEmpty()) {
             return;
         }
         String payload = payload(type, data, time);
-        wanting.forEach(subscription -> insert(subscription, eventId, type, payload, time));
+        insertAll(wanting.stream().map(subscription -> new Delivery(subscription, eventId, type, payload)).toList(), time);
+    }
+
+    /** {@link #enqueue} for many events of one owner's (ids in the same order), reading their subscriptions once. */
+    public void enqueueAll(UUID ownerId, List<UUID> eventIds, List<? extends DomainEvent> events, Instant time) {
+        List<WebhookSubscription> subscriptions = enabled(ownerId);
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            DomainEvent event = events.get(i);
+            List<WebhookSubscription> wanting = subscriptions.stream().filter(s -> s.wants(event.type())).toList();
+            if (!wanting.isEmpty()) {
+                String payload = payload(event.type(), event, time);
+                String eventId = eventIds.get(i).toString();
+                wanting.forEach(subscription -> deliveries.add(new Delivery(subscription, eventId, event.type(), payload)));
+            }
+        }
+        insertAll(deliveries, time);
     }
 
     /** Queues an event for one subscription, whatever types it wants (a test ping). */
     public void enqueueFor(WebhookSubscription subscription, String eventId, String type, Object data, Instant time) {
-        insert(subscription, eventId, type, payload(type, data, time), time);
+        insertAll(List.of(new Delivery(subscription, eventId, type, payload(type, data, time))), time);
     }
 
-    private void insert(WebhookSubscription subscription, String eventId, String type, String payload, Instant time) {
-        entityManager.createNativeQuery("""
-                insert into webhook_delivery (id, subscription_id, owner_id, event_id, event_type, payload, status, next_attempt_at, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', ?7, ?7)
-                on conflict (subscription_id, event_id) do nothing""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, subscription.id).setParameter(3, subscription.ownerId)
-                .setParameter(4, eventId).setParameter(5, type).setParameter(6, payload)
-                .setParameter(7, Timestamp.from(time))
-                .executeUpdate();
+    private record Delivery(WebhookSubscription subscription, String eventId, String type, String payload) {
+    }
+
+    private static List<WebhookSubscription> enabled(UUID ownerId) {
+        return WebhookSubscription.<WebhookSubscription>find("ownerId = :owner and enabled = true", Parameters.with("owner", ownerId)).list();
+    }
+
+    /** One JDBC batch; one delivery per (subscription, event id), so a redelivered event is not queued twice. */
+    private void insertAll(List<Delivery> deliveries, Instant time) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into webhook_delivery (id, subscription_id, owner_id, event_id, event_type, payload, status, next_attempt_at, created_at)
+                    values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                    on conflict (subscription_id, event_id) do nothing""")) {
+                for (Delivery delivery : deliveries) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, delivery.subscription().id);
+                    insert.setObject(3, delivery.subscription().ownerId);
+                    insert.setString(4, delivery.eventId());
+                    insert.setString(5, delivery.type());
+                    insert.setString(6, delivery.payload());
+                    insert.setTimestamp(7, Timestamp.from(time));
+                    insert.setTimestamp(8, Timestamp.from(time));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
         afterCommit.once(DISPATCH_REGISTERED, dispatcher::wakeUp);
     }
 

@@ -129,6 +129,46 @@ class InboxResourceTest {
     }
 
     @Test
+    void aFloodIsOneSummaryInTheInboxAndItsMembersAreListedBehindItsLink() {
+        UUID alice = UUID.fromString(Tokens.subjectOf("alice"));
+        int flood = 40;
+        List<UUID> contacts = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = Notification.getEntityManager().createNativeQuery("""
+                    insert into contact_activity (contact_id, owner_id, name, added_at)
+                    select gen_random_uuid(), ?1, 'Flooded ' || n, ?2 from generate_series(1, ?3) n returning contact_id""", UUID.class)
+                    .setParameter(1, alice).setParameter(2, java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(40))))
+                    .setParameter(3, flood).getResultList();
+            Notification.getEntityManager().createNativeQuery("""
+                    insert into rule_subject (owner_id, rule, subject_id, due_at) select ?1, 'relationship.stalled', unnest(cast(?2 as uuid[])), ?3""")
+                    .setParameter(1, alice).setParameter(2, ids.toArray(UUID[]::new))
+                    .setParameter(3, java.sql.Timestamp.from(clock.instant().minusSeconds(1))).executeUpdate();
+            return ids;
+        });
+        rules.sweep();
+        String summary = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find("subjectId = ?1", contacts.get(0))
+                .singleResult().groupId.toString());
+
+        List<Map<String, Object>> inbox = listed("alice", false);
+        assertThat(inbox).filteredOn(item -> summary.equals(item.get("id"))).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("memberCount", flood).containsEntry("link", "/notifications?groupId=" + summary)
+                        .containsEntry("title", flood + " relationships need you"));
+        assertThat(inbox).as("the members are behind the summary").noneMatch(item -> summary.equals(item.get("groupId")));
+        List<Map<String, Object>> members = as("alice").get("/notifications?limit=200&groupId=" + summary).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(members).hasSize(flood).allMatch(item -> summary.equals(item.get("groupId")));
+        assertThat(about(contacts.get(0), "")).as("a contact's own notification is found by its subject").hasSize(1);
+
+        as("alice").post("/notifications/" + summary + "/dismiss").then().statusCode(200);
+        assertThat(as("alice").get("/notifications?limit=200&groupId=" + summary).then().extract().jsonPath().getList("items"))
+                .as("dismissing the summary dismisses what it groups").isEmpty();
+        as("alice").get("/notifications?groupId=not-a-uuid").then().statusCode(400).body("errors[0].field", equalTo("groupId"));
+        QuarkusTransaction.requiringNew().run(() -> Notification.getEntityManager()
+                .createNativeQuery("delete from rule_subject where subject_id = any(cast(?1 as uuid[]))")
+                .setParameter(1, contacts.toArray(UUID[]::new)).executeUpdate());
+    }
+
+    @Test
     void snoozingAsksForAFutureTimeAndAnOpenNotificationOfTheCallers() {
         UUID alice = UUID.fromString(Tokens.subjectOf("alice"));
         UUID sam = feed.contactCreated(alice, "Sam Snoozeless", clock.instant());

@@ -335,19 +335,7 @@ class RulesTest {
     @Test
     void twoSweepsAtOnceReviewEachDueSubjectOnce() throws Exception {
         int contacts = 500;
-        Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("""
-                    insert into contact_activity (contact_id, owner_id, name, added_at)
-                    select gen_random_uuid(), ?1, 'Contact ' || n, ?2 from generate_series(1, ?3) n""")
-                    .setParameter(1, owner).setParameter(2, Timestamp.from(now.minus(Duration.ofDays(40)))).setParameter(3, contacts)
-                    .executeUpdate();
-            entityManager.createNativeQuery("""
-                    insert into rule_subject (owner_id, rule, subject_id, due_at)
-                    select owner_id, ?2, contact_id, ?3 from contact_activity where owner_id = ?1""")
-                    .setParameter(1, owner).setParameter(2, STALLED).setParameter(3, Timestamp.from(now.minusSeconds(1)))
-                    .executeUpdate();
-        });
+        seedContactsDueNow(owner, contacts);
 
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
@@ -371,18 +359,80 @@ class RulesTest {
         }
 
         List<Notification> raised = notifications(STALLED);
-        assertThat(raised).hasSize(contacts);
-        assertThat(raised.stream().map(n -> n.subjectId).distinct()).hasSize(contacts);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from outbox_event where owner_id = ?1 and type = 'rapport.notification.created.v1'")
-                .setParameter(1, owner).getSingleResult()).longValue())).as("each published once").isEqualTo(contacts);
+        List<Notification> aboutContacts = raised.stream().filter(n -> n.memberCount == null).toList();
+        assertThat(aboutContacts).hasSize(contacts);
+        assertThat(aboutContacts.stream().map(n -> n.subjectId).distinct()).hasSize(contacts);
+        assertThat(raised.stream().filter(n -> n.memberCount != null).mapToInt(n -> n.memberCount).sum()
+                + aboutContacts.stream().filter(n -> n.groupId == null).count()).as("each one told once, alone or in a summary").isEqualTo(contacts);
+        assertThat(createdEvents(owner)).as("each published once: the summaries and those not grouped")
+                .isEqualTo(raised.stream().filter(n -> n.groupId == null).count());
 
-        // So that later runs' sweeps do not review these contacts again at their overdue threshold.
+        clearOwner(owner);
+    }
+
+    /** Contacts added 40 days ago and due for review now, straight into the projection. */
+    @SuppressWarnings("unchecked")
+    private List<UUID> seedContactsDueNow(UUID ownerId, int count) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = entityManager.createNativeQuery("""
+                    insert into contact_activity (contact_id, owner_id, name, added_at)
+                    select gen_random_uuid(), ?1, 'Contact ' || n, ?2 from generate_series(1, ?3) n returning contact_id""", UUID.class)
+                    .setParameter(1, ownerId).setParameter(2, Timestamp.from(now.minus(Duration.ofDays(40)))).setParameter(3, count)
+                    .getResultList();
+            entityManager.createNativeQuery("""
+                    insert into rule_subject (owner_id, rule, subject_id, due_at)
+                    select ?1, ?2, unnest(cast(?3 as uuid[])), ?4""")
+                    .setParameter(1, ownerId).setParameter(2, STALLED).setParameter(3, ids.toArray(UUID[]::new))
+                    .setParameter(4, Timestamp.from(now.minusSeconds(1)))
+                    .executeUpdate();
+            return ids;
+        });
+    }
+
+    private long createdEvents(UUID ownerId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from outbox_event where owner_id = ?1 and type = 'rapport.notification.created.v1'")
+                .setParameter(1, ownerId).getSingleResult()).longValue());
+    }
+
+    /** So that later runs' sweeps do not review these contacts again at their overdue threshold. */
+    private void clearOwner(UUID ownerId) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : List.of("notification", "rule_subject", "contact_activity")) {
-                entityManager.createNativeQuery("delete from " + table + " where owner_id = ?1").setParameter(1, owner).executeUpdate();
+                entityManager.createNativeQuery("delete from " + table + " where owner_id = ?1").setParameter(1, ownerId).executeUpdate();
             }
         });
+    }
+
+    @Test
+    void aFloodOfNewNotificationsIsToldOnceAsASummaryThatResolvesWithItsLastMember() {
+        int flood = 30; // over the flood limit, 25
+        List<UUID> contacts = seedContactsDueNow(owner, flood);
+        assertThat(rules.sweep()).isEqualTo(flood);
+
+        List<Notification> raised = notifications(STALLED);
+        Notification summary = raised.stream().filter(n -> n.memberCount != null).findFirst().orElseThrow();
+        assertThat(summary.memberCount).isEqualTo(flood);
+        assertThat(summary.subjectId).isEqualTo(summary.id);
+        assertThat(summary.title).isEqualTo("30 relationships need you");
+        assertThat(summary.link).isEqualTo("/notifications?groupId=" + summary.id);
+        assertThat(raised).filteredOn(n -> n.memberCount == null).hasSize(flood)
+                .allMatch(n -> summary.id.equals(n.groupId) && n.status == Notification.Status.OPEN);
+        assertThat(createdEvents(owner)).as("one event, the summary's").isEqualTo(1);
+
+        for (UUID contact : contacts.subList(0, flood - 1)) {
+            feed.touchpoint(owner, contact, clock.instant());
+        }
+        await().atMost(ARRIVAL).until(() -> open(STALLED).size() == 2);
+        assertThat(open(STALLED)).as("the summary stays open while one of its members does").extracting(n -> n.id).contains(summary.id);
+        feed.touchpoint(owner, contacts.get(flood - 1), clock.instant());
+        await().atMost(ARRIVAL).until(() -> open(STALLED).isEmpty());
+
+        seedContactsDueNow(owner, 3);
+        rules.sweep();
+        assertThat(open(STALLED)).as("a few at once are told one by one").hasSize(3).allMatch(n -> n.groupId == null && n.memberCount == null);
+        clearOwner(owner);
     }
 
     @Test
