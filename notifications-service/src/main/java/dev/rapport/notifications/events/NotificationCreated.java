@@ -3,6 +3,8 @@ package dev.rapport.notifications.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.rapport.notifications.notification.Threshold;
 
 /**
@@ -21,7 +23,7 @@ public record NotificationCreated(
         String message,
         String link,
         Instant createdAt,
-        Integer memberCount) implements NotificationEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer memberCount) implements NotificationEvent {
 
     public static final String TYPE = "rapport.notification.created.v1";
 

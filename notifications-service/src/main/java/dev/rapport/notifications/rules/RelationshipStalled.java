@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -137,22 +138,26 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
 
     @Override
     public Verdict evaluate(UUID ownerId, UUID contactId, Settings settings, Instant now) {
-        return evaluateAll(ownerId, List.of(contactId), settings, now).get(contactId);
+        OwnedSubject contact = new OwnedSubject(ownerId, contactId);
+        return evaluateAll(List.of(contact), owner -> settings, now).get(contact);
     }
 
     @Override
-    public Map<UUID, Verdict> evaluateAll(UUID ownerId, List<UUID> contactIds, Settings settings, Instant now) {
+    public Map<OwnedSubject, Verdict> evaluateAll(List<OwnedSubject> contacts, Function<UUID, Settings> settingsOf, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select contact_id, name, coalesce(last_interaction_at, added_at), deleted, stay_in_touch_seconds, stage
-                from contact_activity where contact_id = any(?1) and owner_id = ?2""")
-                .setParameter(1, contactIds.toArray(UUID[]::new)).setParameter(2, ownerId).getResultList();
-        Map<UUID, Verdict> verdicts = new HashMap<>();
-        contactIds.forEach(id -> verdicts.put(id, Verdict.NOTHING));
+                select contact_id, owner_id, name, coalesce(last_interaction_at, added_at), deleted, stay_in_touch_seconds, stage
+                from contact_activity where contact_id = any(?1)""")
+                .setParameter(1, contacts.stream().map(OwnedSubject::subjectId).toArray(UUID[]::new)).getResultList();
+        Map<OwnedSubject, Verdict> verdicts = new HashMap<>();
+        contacts.forEach(contact -> verdicts.put(contact, Verdict.NOTHING));
         for (Object[] row : rows) {
-            Contact contact = new Contact((UUID) row[0], (String) row[1], SqlTimes.instant(row[2]), (Boolean) row[3],
-                    row[4] == null ? null : Duration.ofSeconds(((Number) row[4]).longValue()), Stage.valueOf((String) row[5]));
-            verdicts.put(contact.id(), verdict(contact, settings, now));
+            OwnedSubject subject = new OwnedSubject((UUID) row[1], (UUID) row[0]);
+            if (verdicts.containsKey(subject)) { // and so the owner's own contact
+                Contact contact = new Contact(subject.subjectId(), (String) row[2], SqlTimes.instant(row[3]), (Boolean) row[4],
+                        row[5] == null ? null : Duration.ofSeconds(((Number) row[5]).longValue()), Stage.valueOf((String) row[6]));
+                verdicts.put(subject, verdict(contact, settingsOf.apply(subject.ownerId()), now));
+            }
         }
         return verdicts;
     }
@@ -186,7 +191,7 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
 
     @Override
     public NotificationContent summarize(int count, String link) {
-        return new NotificationContent(null, count + " relationships need you",
+        return new NotificationContent(count + " relationships", count + " relationships need you",
                 count + " relationships became due for a meeting, touchpoint or referral at once (after a change of your settings, or "
                         + "a long pause). Rather than " + count + " separate reminders, they are listed behind this one: reach out to a few each day.",
                 link);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.rapport.notifications.notification.NotificationContent;
 
@@ -46,14 +47,15 @@ public interface Rule<S extends Rule.Settings> {
     Verdict evaluate(UUID ownerId, UUID subjectId, S settings, Instant now);
 
     /**
-     * {@link #evaluate} for many of one owner's subjects at once, as the sweep asks; a rule whose
-     * projection can be read for all of them in one query should do so.
+     * {@link #evaluate} for many subjects, of one owner or many, at once, as the sweep asks; a
+     * rule whose projection can be read for all of them in one query should do so.
      *
+     * @param settingsOf each owner's settings (all of them enabled)
      * @return a verdict for every subject asked about
      */
-    default Map<UUID, Verdict> evaluateAll(UUID ownerId, List<UUID> subjectIds, S settings, Instant now) {
-        Map<UUID, Verdict> verdicts = new HashMap<>();
-        subjectIds.forEach(subjectId -> verdicts.put(subjectId, evaluate(ownerId, subjectId, settings, now)));
+    default Map<OwnedSubject, Verdict> evaluateAll(List<OwnedSubject> subjects, Function<UUID, S> settingsOf, Instant now) {
+        Map<OwnedSubject, Verdict> verdicts = new HashMap<>();
+        subjects.forEach(s -> verdicts.put(s, evaluate(s.ownerId(), s.subjectId(), settingsOf.apply(s.ownerId()), now)));
         return verdicts;
     }
 
@@ -62,7 +64,7 @@ public interface Rule<S extends Rule.Settings> {
      * (a flood, see {@link Rules}); {@code link} lists them.
      */
     default NotificationContent summarize(int count, String link) {
-        return new NotificationContent(null, count + " new notifications: " + name().id(),
+        return new NotificationContent(count + " notifications", count + " new notifications: " + name().id(),
                 "One review raised " + count + " notifications of the rule " + name().id() + " at once, so they are grouped here. "
                         + "Open the list to go through them.",
                 link);

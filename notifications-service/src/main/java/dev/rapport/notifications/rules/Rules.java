@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
@@ -76,7 +77,7 @@ public class Rules {
         for (Rule<?> rule : byName.values()) {
             if (rule.watches() == kind) {
                 lock(ownerId, rule.name(), subjectId);
-                review(ownerId, rule, List.of(subjectId), settings.of(ownerId, rule), now, Grouping.NONE);
+                review(rule, List.of(new OwnedSubject(ownerId, subjectId)), now, Grouping.NONE);
             }
         }
     }
@@ -129,38 +130,44 @@ public class Rules {
     record OwnerRule(UUID ownerId, String rule) {
     }
 
-    /** {@code claimed}: rows taken in due order (a full batch means more may be due); {@code reviewed}: with a flood's rest. */
+    /** {@code claimed}: rows taken in due order (a full batch means more may be due); {@code reviewed}: with floods' rest. */
     record ClaimedBatch(int claimed, int reviewed) {
     }
 
     /**
-     * Claims the earliest due rows and reviews them per (owner, rule), each group in a few
-     * set-based statements. A group as large as the flood limit may be the start of a flood (a
-     * settings change makes all of an owner's subjects due at once): the rest of that owner's
-     * due subjects of the rule are claimed too, so that the owner is told once, in one summary.
+     * Claims the earliest due rows and reviews them rule by rule, all owners at once, in a few
+     * set-based statements. An owner with as many due subjects of a rule in the batch as the
+     * flood limit may be in the middle of a flood (a settings change makes all their subjects
+     * due at once): the rest of their due subjects of the rule are claimed too, so that they are
+     * told once, in one summary.
      */
     private ClaimedBatch sweepBatch() {
         Instant now = clock.instant();
         List<Due> claimed = claimDue(now);
         Map<OwnerRule, Set<UUID>> groups = new LinkedHashMap<>();
         claimed.forEach(due -> groups.computeIfAbsent(new OwnerRule(due.ownerId(), due.rule()), key -> new LinkedHashSet<>()).add(due.subjectId()));
-        int reviewed = 0;
+        Map<String, List<OwnedSubject>> byRule = new LinkedHashMap<>();
         for (Map.Entry<OwnerRule, Set<UUID>> group : groups.entrySet()) {
             UUID ownerId = group.getKey().ownerId();
             Set<UUID> subjects = group.getValue();
-            Rule<?> rule = RuleName.of(group.getKey().rule()).map(byName::get).orElse(null);
+            if (subjects.size() >= config.floodLimit()) {
+                RuleName.of(group.getKey().rule()).ifPresent(rule -> subjects.addAll(claimDue(ownerId, rule, now)));
+            }
+            List<OwnedSubject> ofRule = byRule.computeIfAbsent(group.getKey().rule(), rule -> new ArrayList<>());
+            subjects.forEach(subject -> ofRule.add(new OwnedSubject(ownerId, subject)));
+        }
+        int reviewed = 0;
+        for (Map.Entry<String, List<OwnedSubject>> ofRule : byRule.entrySet()) {
+            Rule<?> rule = RuleName.of(ofRule.getKey()).map(byName::get).orElse(null);
             if (rule == null) {
-                Log.warnf("No rule %s any more: %d subject(s) of it are not reviewed again", group.getKey().rule(), subjects.size());
-                Map<UUID, Instant> never = new HashMap<>();
-                subjects.forEach(subject -> never.put(subject, null));
-                schedule(ownerId, group.getKey().rule(), never);
+                Log.warnf("No rule %s any more: %d subject(s) of it are not reviewed again", ofRule.getKey(), ofRule.getValue().size());
+                Map<OwnedSubject, Instant> never = new HashMap<>();
+                ofRule.getValue().forEach(subject -> never.put(subject, null));
+                schedule(ofRule.getKey(), never);
                 continue;
             }
-            if (subjects.size() >= config.floodLimit()) {
-                subjects.addAll(claimDue(ownerId, rule.name(), now));
-            }
-            review(ownerId, rule, List.copyOf(subjects), settings.of(ownerId, rule), now, new Grouping(config.floodLimit(), rule::summarize));
-            reviewed += subjects.size();
+            review(rule, ofRule.getValue(), now, new Grouping(config.floodLimit(), rule::summarize));
+            reviewed += ofRule.getValue().size();
         }
         return new ClaimedBatch(claimed.size(), reviewed);
     }
@@ -193,49 +200,52 @@ public class Rules {
                 .executeUpdate();
     }
 
-    /** The rule decides about the subjects (read in chunks), then their notifications and next due times change set-based. */
-    @SuppressWarnings("unchecked")
-    private <S extends Rule.Settings> void review(UUID ownerId, Rule<S> rule, List<UUID> subjectIds, Rule.Settings current, Instant now,
-            Grouping grouping) {
-        S typed = (S) current;
-        List<Decision> decisions = new ArrayList<>(subjectIds.size());
-        Map<UUID, Instant> next = new HashMap<>();
-        for (int from = 0; from < subjectIds.size(); from += EVALUATION_CHUNK) {
-            List<UUID> chunk = subjectIds.subList(from, Math.min(subjectIds.size(), from + EVALUATION_CHUNK));
-            Map<UUID, Verdict> verdicts = typed.enabled() ? rule.evaluateAll(ownerId, chunk, typed, now) : Map.of();
-            for (UUID subjectId : chunk) {
-                Verdict verdict = verdicts.getOrDefault(subjectId, Verdict.NOTHING);
-                decisions.add(verdict.threshold() == null ? Decision.nothingHolds(subjectId)
-                        : new Decision(subjectId, verdict.threshold(), verdict.content()));
-                next.put(subjectId, nextDue(rule, subjectId, verdict, now));
+    /**
+     * The rule decides about the subjects (read in chunks, with each owner's settings), then their
+     * notifications and next due times change set-based.
+     */
+    private <S extends Rule.Settings> void review(Rule<S> rule, List<OwnedSubject> subjects, Instant now, Grouping grouping) {
+        Map<UUID, S> settingsOf = settings.of(subjects.stream().map(OwnedSubject::ownerId).collect(Collectors.toSet()), rule);
+        List<Decision> decisions = new ArrayList<>(subjects.size());
+        Map<OwnedSubject, Instant> next = new HashMap<>();
+        for (int from = 0; from < subjects.size(); from += EVALUATION_CHUNK) {
+            List<OwnedSubject> chunk = subjects.subList(from, Math.min(subjects.size(), from + EVALUATION_CHUNK));
+            List<OwnedSubject> enabled = chunk.stream().filter(s -> settingsOf.get(s.ownerId()).enabled()).toList();
+            Map<OwnedSubject, Verdict> verdicts = enabled.isEmpty() ? Map.of() : rule.evaluateAll(enabled, settingsOf::get, now);
+            for (OwnedSubject subject : chunk) {
+                Verdict verdict = verdicts.getOrDefault(subject, Verdict.NOTHING);
+                decisions.add(verdict.threshold() == null ? Decision.nothingHolds(subject.ownerId(), subject.subjectId())
+                        : new Decision(subject.ownerId(), subject.subjectId(), verdict.threshold(), verdict.content()));
+                next.put(subject, nextDue(rule, subject, verdict, now));
             }
         }
-        notifications.decide(ownerId, rule.name().id(), decisions, grouping);
-        schedule(ownerId, rule.name().id(), next);
+        notifications.decide(rule.name().id(), decisions, grouping);
+        schedule(rule.name().id(), next);
     }
 
-    private static Instant nextDue(Rule<?> rule, UUID subjectId, Verdict verdict, Instant now) {
+    private static Instant nextDue(Rule<?> rule, OwnedSubject subject, Verdict verdict, Instant now) {
         Instant next = verdict.nextDueAt();
         if (next != null && !next.isAfter(now)) {
             // A rule must look forward; reviewing again at once would sweep the same row forever.
-            Log.warnf("Rule %s scheduled subject %s in the past (%s); not reviewed again until an event", rule.name().id(), subjectId, next);
+            Log.warnf("Rule %s scheduled subject %s in the past (%s); not reviewed again until an event", rule.name().id(),
+                    subject.subjectId(), next);
             return null;
         }
         return next;
     }
 
     /** Sets when each subject is next due (null: only an event or a settings change reviews it again), in one statement. */
-    private void schedule(UUID ownerId, String rule, Map<UUID, Instant> dueAt) {
-        List<UUID> subjects = new ArrayList<>(dueAt.keySet());
+    private void schedule(String rule, Map<OwnedSubject, Instant> dueAt) {
+        List<OwnedSubject> subjects = new ArrayList<>(dueAt.keySet());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update rule_subject r set due_at = v.due_at
-                    from unnest(?, cast(? as timestamptz[])) as v(subject_id, due_at)
-                    where r.owner_id = ? and r.rule = ? and r.subject_id = v.subject_id""")) {
-                update.setArray(1, connection.createArrayOf("uuid", subjects.toArray()));
-                update.setArray(2, connection.createArrayOf("text",
+                    from unnest(?, ?, cast(? as timestamptz[])) as v(owner_id, subject_id, due_at)
+                    where r.owner_id = v.owner_id and r.rule = ? and r.subject_id = v.subject_id""")) {
+                update.setArray(1, connection.createArrayOf("uuid", subjects.stream().map(OwnedSubject::ownerId).toArray()));
+                update.setArray(2, connection.createArrayOf("uuid", subjects.stream().map(OwnedSubject::subjectId).toArray()));
+                update.setArray(3, connection.createArrayOf("text",
                         subjects.stream().map(subject -> dueAt.get(subject) == null ? null : dueAt.get(subject).toString()).toArray()));
-                update.setObject(3, ownerId);
                 update.setString(4, rule);
                 update.executeUpdate();
             }

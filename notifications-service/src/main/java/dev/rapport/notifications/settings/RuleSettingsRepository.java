@@ -2,7 +2,10 @@ package dev.rapport.notifications.settings;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,7 +39,22 @@ public class RuleSettingsRepository {
 
     /** The owner's settings of the rule: the stored document over the defaults, or the defaults. */
     public <S extends Rule.Settings> S of(UUID ownerId, Rule<S> rule) {
-        String stored = storedDocument(ownerId, rule.name());
+        return read(ownerId, rule, storedDocument(ownerId, rule.name()));
+    }
+
+    /** {@link #of(UUID, Rule)} for many owners, in one query. */
+    public <S extends Rule.Settings> Map<UUID, S> of(Collection<UUID> owners, Rule<S> rule) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select owner_id, cast(document as text) from rule_setting where owner_id = any(?1) and rule = ?2")
+                .setParameter(1, owners.toArray(UUID[]::new)).setParameter(2, rule.name().id()).getResultList();
+        Map<UUID, S> settings = new HashMap<>();
+        rows.forEach(row -> settings.put((UUID) row[0], read((UUID) row[0], rule, (String) row[1])));
+        owners.forEach(owner -> settings.putIfAbsent(owner, rule.defaults()));
+        return settings;
+    }
+
+    private <S extends Rule.Settings> S read(UUID ownerId, Rule<S> rule, String stored) {
         if (stored == null) {
             return rule.defaults();
         }

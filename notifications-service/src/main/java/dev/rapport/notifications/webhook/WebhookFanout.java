@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.outbox.DomainEvent;
+import dev.rapport.platform.outbox.Outbox.OwnedEvent;
 import dev.rapport.platform.transaction.AfterCommit;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,16 +55,19 @@ public class WebhookFanout {
         insertAll(wanting.stream().map(subscription -> new Delivery(subscription, eventId, type, payload)).toList(), time);
     }
 
-    /** {@link #enqueue} for many events of one owner's (ids in the same order), reading their subscriptions once. */
-    public void enqueueAll(UUID ownerId, List<UUID> eventIds, List<? extends DomainEvent> events, Instant time) {
-        List<WebhookSubscription> subscriptions = enabled(ownerId);
-        if (subscriptions.isEmpty()) {
+    /** {@link #enqueue} for many events, of one owner or many (ids in the same order), reading their subscriptions at once. */
+    public void enqueueAll(List<UUID> eventIds, List<OwnedEvent> events, Instant time) {
+        Map<UUID, List<WebhookSubscription>> byOwner = WebhookSubscription.<WebhookSubscription>list("ownerId in ?1 and enabled = true",
+                events.stream().map(OwnedEvent::ownerId).distinct().toList())
+                .stream().collect(Collectors.groupingBy(subscription -> subscription.ownerId));
+        if (byOwner.isEmpty()) {
             return;
         }
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            DomainEvent event = events.get(i);
-            List<WebhookSubscription> wanting = subscriptions.stream().filter(s -> s.wants(event.type())).toList();
+            DomainEvent event = events.get(i).event();
+            List<WebhookSubscription> wanting = byOwner.getOrDefault(events.get(i).ownerId(), List.of()).stream()
+                    .filter(s -> s.wants(event.type())).toList();
             if (!wanting.isEmpty()) {
                 String payload = payload(event.type(), event, time);
                 String eventId = eventIds.get(i).toString();

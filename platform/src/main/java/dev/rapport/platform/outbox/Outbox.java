@@ -51,41 +51,52 @@ public class Outbox {
         return publishAll(ownerId, List.of(event)).get(0);
     }
 
+    /** Adds events of {@code ownerId}'s to the outbox, in order, in one JDBC batch; see {@link #publishAll(List)}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(UUID ownerId, List<? extends DomainEvent> events) {
+        return publishAll(events.stream().map(event -> new OwnedEvent(ownerId, event)).toList());
+    }
+
+    /** An event and the owner it belongs to. */
+    public record OwnedEvent(UUID ownerId, DomainEvent event) {
+    }
+
     /**
-     * Adds events of {@code ownerId}'s to the outbox, in order, in one JDBC batch; must run
+     * Adds events, of one owner or many, to the outbox in order, in one JDBC batch; must run
      * inside the change's transaction. The session's pending changes are flushed first, as a
      * native statement would flush them; the outbox's own statements then skip that flush,
      * which would check every entity the session holds once per statement.
+     *
+     * @return the events' ids, in the same order
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<UUID> publishAll(UUID ownerId, List<? extends DomainEvent> events) {
+    public List<UUID> publishAll(List<OwnedEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         List<UUID> ids = new ArrayList<>(events.size());
         List<String> payloads = new ArrayList<>(events.size());
-        for (DomainEvent event : events) {
+        for (OwnedEvent owned : events) {
             ids.add(UUID.randomUUID());
             try {
-                payloads.add(mapper.writeValueAsString(event));
+                payloads.add(mapper.writeValueAsString(owned.event()));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot serialize " + event.getClass().getSimpleName(), e);
+                throw new IllegalStateException("Cannot serialize " + owned.event().getClass().getSimpleName(), e);
             }
         }
         entityManager.flush();
-        // One owner's publishing transactions take turns, so the outbox order of their events
-        // is their commit order and the relay can never publish them the other way round.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter(1, OWNER_ORDER_LOCKS).setParameter(2, ownerId.toString())
-                .getSingleResult();
+        lockOwners(events.stream().map(OwnedEvent::ownerId).distinct().toList());
         Timestamp occurredAt = Timestamp.from(clock.instant());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (id, owner_id, subject, type, occurred_at, payload)
                     values (?, ?, ?, ?, ?, cast(? as json))""")) {
                 for (int i = 0; i < events.size(); i++) {
+                    DomainEvent event = events.get(i).event();
                     insert.setObject(1, ids.get(i));
-                    insert.setObject(2, ownerId);
-                    insert.setString(3, events.get(i).subject().toString());
-                    insert.setString(4, events.get(i).type());
+                    insert.setObject(2, events.get(i).ownerId());
+                    insert.setString(3, event.subject().toString());
+                    insert.setString(4, event.type());
                     insert.setTimestamp(5, occurredAt);
                     insert.setString(6, payloads.get(i));
                     insert.addBatch();
@@ -95,6 +106,28 @@ public class Outbox {
         });
         afterCommit.once(WAKE_UP_REGISTERED, relay::wakeUp);
         return ids;
+    }
+
+    /**
+     * One owner's publishing transactions take turns, so the outbox order of their events is
+     * their commit order and the relay can never publish them the other way round. Several
+     * owners' locks are taken in one order (by their keys), so that two transactions taking
+     * some of the same owners' locks cannot wait for each other.
+     */
+    private void lockOwners(List<UUID> owners) {
+        if (owners.size() == 1) {
+            entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter(1, OWNER_ORDER_LOCKS).setParameter(2, owners.get(0).toString())
+                    .getSingleResult();
+            return;
+        }
+        entityManager.createNativeQuery("""
+                select count(pg_advisory_xact_lock(?1, k))
+                from (select distinct hashtext(o) k from unnest(cast(?2 as text[])) o order by k) keys""")
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, OWNER_ORDER_LOCKS).setParameter(2, owners.stream().map(UUID::toString).toArray(String[]::new))
+                .getSingleResult();
     }
 
     /**
