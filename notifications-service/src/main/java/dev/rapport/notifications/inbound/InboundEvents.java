@@ -391,11 +391,13 @@ public class InboundEvents {
         fanOut(event);
     }
 
+    /** Where an invitation's answer leaves it. */
     private static OneToOneActivity.Status answer(String type) {
         return switch (type) {
             case "rapport.invitation.accepted.v1" -> OneToOneActivity.Status.ACCEPTED;
             case "rapport.invitation.declined.v1" -> OneToOneActivity.Status.DECLINED;
-            default -> OneToOneActivity.Status.NO_RESPONSE;
+            case "rapport.invitation.expired.v1" -> OneToOneActivity.Status.NO_RESPONSE;
+            default -> throw new IllegalArgumentException("not an answer to an invitation: " + type);
         };
     }
 

@@ -27,8 +27,8 @@ import jakarta.validation.constraints.Pattern;
  * named not yet contacted (no meeting, touchpoint, referral or one-to-one arranged with them
  * since) {@code contactNamesWithin} after it was held; when it yielded none, a DISCOVERY
  * one-to-one held without asking "who do you know?" ({@code askInDiscovery}), at once.
- * Resolved by contacting every person named, or by asking in a later one-to-one with the same
- * contact. The people named are those contacts-service connected to the person met as an
+ * Resolved by contacting every person named, or by asking (or being given names) in a later
+ * one-to-one with the same contact. The people named are those contacts-service connected to the person met as an
  * introduction from when it was held until their next one-to-one held: meeting.held.v1 carries
  * the names, not the contacts made of them.
  */
@@ -84,7 +84,7 @@ public class MeetingAskWhoTheyKnow implements Rule<MeetingAskWhoTheyKnow.Setting
         return errors;
     }
 
-    /** A one-to-one and what it yielded; {@code askedLater}: asked in a later one-to-one held with the same contact. */
+    /** A one-to-one and what it yielded; {@code askedLater}: asked (or names given) in a later one-to-one held with the same contact. */
     record Meeting(UUID contactId, String contactName, boolean contactDeleted, MeetingStage stage, Status status, Instant heldAt,
             boolean askedWhoTheyKnow, int namesGiven, boolean askedLater) {
     }
@@ -133,7 +133,8 @@ public class MeetingAskWhoTheyKnow implements Rule<MeetingAskWhoTheyKnow.Setting
                 select o.contact_id, c.name, coalesce(c.deleted, false) as deleted, o.stage, o.status, o.held_at,
                     coalesce(o.asked_who_they_know, false) as asked, coalesce(o.names_given, 0) as names_given,
                     exists (select 1 from one_to_one later where later.owner_id = o.owner_id and later.contact_id = o.contact_id
-                            and later.status = 'HELD' and later.held_at > o.held_at and later.asked_who_they_know) as asked_later
+                            and later.status = 'HELD' and later.held_at > o.held_at
+                            and (later.asked_who_they_know or later.names_given > 0)) as asked_later
                 from one_to_one o left join contact_activity c on c.contact_id = o.contact_id and c.owner_id = o.owner_id
                 where o.owner_id = ?1 and o.meeting_id = ?2""", Tuple.class)
                 .setParameter(1, ownerId).setParameter(2, meetingId).getResultList();
