@@ -1,7 +1,10 @@
 package dev.rapport.notifications;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.rapport.platform.testing.CloudEventProducer;
 import dev.rapport.platform.testing.KafkaTopics;
@@ -66,10 +69,88 @@ public final class Feed implements AutoCloseable {
                 "{\"touchpointId\":\"%s\",\"contactId\":\"%s\",\"kind\":\"CALL\",\"occurredAt\":\"%s\"}".formatted(id, contactId, at));
     }
 
+    /** A discovery one-to-one held in which "who do you know?" was asked, and no names were given. */
     public void meetingHeld(UUID owner, UUID contactId, Instant at) {
+        meetingHeld(owner, UUID.randomUUID(), contactId, "DISCOVERY", at, true);
+    }
+
+    /** A one-to-one held, with what it yielded: whether "who do you know?" was asked, and the names given. */
+    public UUID meetingHeld(UUID owner, UUID meetingId, UUID contactId, String stage, Instant at, boolean askedWhoTheyKnow,
+            String... namesGiven) {
+        String names = Arrays.stream(namesGiven)
+                .map(name -> "{\"name\":\"%s\",\"company\":null,\"email\":null,\"phone\":null,\"note\":null}".formatted(name))
+                .collect(Collectors.joining(",", "[", "]"));
+        meetings.send(owner.toString(), "rapport.meeting.held.v1", meetingId.toString(), """
+                {"meetingId":"%s","contactId":"%s","stage":"%s","heldAt":"%s","askedWhoTheyKnow":%s,"bothAgreedToFollowUp":true,
+                 "commonGround":null,"namesGiven":%s,"reservationsShared":[]}"""
+                .formatted(meetingId, contactId, stage, at, askedWhoTheyKnow, names));
+        return meetingId;
+    }
+
+    /** An invitation event: {@code type} sent, accepted, declined or expired; answers the invitation's (the one-to-one's) id. */
+    public UUID invitation(UUID owner, String type, UUID invitationId, UUID contactId, Instant at) {
+        meetings.send(owner.toString(), "rapport.invitation." + type + ".v1", invitationId.toString(), """
+                {"invitationId":"%s","contactId":"%s","stage":"DISCOVERY","at":"%s"}""".formatted(invitationId, contactId, at));
+        return invitationId;
+    }
+
+    public void meetingScheduled(UUID owner, UUID meetingId, UUID contactId, Instant at) {
+        meetings.send(owner.toString(), "rapport.meeting.scheduled.v1", meetingId.toString(), """
+                {"meetingId":"%s","contactId":"%s","stage":"DISCOVERY","scheduledFor":null,"createdAt":"%s"}"""
+                .formatted(meetingId, contactId, at));
+    }
+
+    public void meetingCancelled(UUID owner, UUID meetingId, UUID contactId, Instant at) {
+        meetings.send(owner.toString(), "rapport.meeting.cancelled.v1", meetingId.toString(), """
+                {"meetingId":"%s","contactId":"%s","stage":"DISCOVERY","cancelledAt":"%s"}""".formatted(meetingId, contactId, at));
+    }
+
+    /** A networking event recorded; answers its id. */
+    public UUID networkingEvent(UUID owner, String name, Instant startsAt, Instant endsAt) {
         UUID id = UUID.randomUUID();
-        meetings.send(owner.toString(), "rapport.meeting.held.v1", id.toString(),
-                "{\"meetingId\":\"%s\",\"contactId\":\"%s\",\"stage\":\"DISCOVERY\",\"heldAt\":\"%s\"}".formatted(id, contactId, at));
+        meetings.send(owner.toString(), "rapport.networking-event.created.v1", id.toString(), """
+                {"eventId":"%s","name":"%s","startsAt":"%s","endsAt":"%s","place":null,"organiser":null,"at":"%s"}"""
+                .formatted(id, name, startsAt, endsAt, endsAt));
+        return id;
+    }
+
+    public void networkingEventDeleted(UUID owner, UUID eventId, Instant at) {
+        meetings.send(owner.toString(), "rapport.networking-event.deleted.v1", eventId.toString(),
+                "{\"eventId\":\"%s\",\"at\":\"%s\"}".formatted(eventId, at));
+    }
+
+    /** {@code change} added or removed. */
+    public void attendee(UUID owner, String change, UUID eventId, UUID contactId, Instant at) {
+        meetings.send(owner.toString(), "rapport.networking-event.attendee-" + change + ".v1", eventId.toString(),
+                "{\"eventId\":\"%s\",\"contactId\":\"%s\",\"at\":\"%s\"}".formatted(eventId, contactId, at));
+    }
+
+    /** A reservation raised about the contact ({@code holder} ME or THEM); answers its id. */
+    public UUID reservationRaised(UUID owner, UUID contactId, String holder, String concern, Instant at) {
+        UUID id = UUID.randomUUID();
+        contacts.send(owner.toString(), "rapport.reservation.raised.v1", contactId.toString(), """
+                {"reservationId":"%s","contactId":"%s","holder":"%s","concern":"%s","note":"Said something odd","status":"OPEN","at":"%s"}"""
+                .formatted(id, contactId, holder, concern, at));
+        return id;
+    }
+
+    /** {@code status} RESOLVED or CONFIRMED. */
+    public void reservationSettled(UUID owner, UUID reservationId, UUID contactId, String status, Instant at) {
+        contacts.send(owner.toString(), "rapport.reservation." + status.toLowerCase(Locale.ROOT) + ".v1", contactId.toString(), """
+                {"reservationId":"%s","contactId":"%s","holder":"ME","concern":"OTHER","note":null,"status":"%s","at":"%s"}"""
+                .formatted(reservationId, contactId, status, at));
+    }
+
+    /** Two contacts connected; {@code origin} MANUAL or INTRODUCTION (someone the first named in a one-to-one). */
+    public void contactConnected(UUID owner, UUID contactId, UUID otherContactId, String origin, Instant at) {
+        contacts.send(owner.toString(), "rapport.contact.connected.v1", contactId.toString(), """
+                {"contactId":"%s","otherContactId":"%s","note":null,"origin":"%s","at":"%s"}"""
+                .formatted(contactId, otherContactId, origin, at));
+    }
+
+    /** Any meetings-service event, as given (a test of malformed ones). */
+    public void meetingsEvent(UUID owner, String type, UUID subject, String json) {
+        meetings.send(owner.toString(), type, subject.toString(), json);
     }
 
     /** Sends a referral event with a given id, so a test can deliver the same one twice. */

@@ -142,7 +142,12 @@ class UnreturnedReferralsAndStalledRelationshipsIT {
              "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
                 "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
                 "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
-                "partner": {"due": "P30D", "overdue": "P45D"}}}}""";
+                "partner": {"due": "P30D", "overdue": "P45D"}}},
+             "relationshipDormant": {"enabled": true, "after": "P365D"},
+             "eventFollowUp": {"enabled": true, "after": "P3D"},
+             "meetingNoResponse": {"enabled": true, "after": "P7D"},
+             "meetingAskWhoTheyKnow": {"enabled": true, "askInDiscovery": true, "contactNamesWithin": "P7D"},
+             "reservationUnresolved": {"enabled": true, "after": "P21D"}}""";
 
     /** referral.unreturned after {@code after}; relationship.stalled due after {@code due} and overdue after {@code overdue} at every stage. */
     private static String settings(String after, String due, String overdue) {
@@ -152,7 +157,12 @@ class UnreturnedReferralsAndStalledRelationshipsIT {
                  "referralUnacknowledged": {"enabled": true, "after": "P2D"},
                  "referralWon": {"enabled": true, "thankGiver": true, "celebrateGiven": true},
                  "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
-                    "prospect": %s, "invited": %s, "exploring": %s, "qualifying": %s, "partner": %s}}}"""
+                    "prospect": %s, "invited": %s, "exploring": %s, "qualifying": %s, "partner": %s}},
+                 "relationshipDormant": {"enabled": true, "after": "P365D"},
+                 "eventFollowUp": {"enabled": true, "after": "P3D"},
+                 "meetingNoResponse": {"enabled": true, "after": "P7D"},
+                 "meetingAskWhoTheyKnow": {"enabled": true, "askInDiscovery": true, "contactNamesWithin": "P7D"},
+                 "reservationUnresolved": {"enabled": true, "after": "P21D"}}"""
                 .formatted(after, stage, stage, stage, stage, stage);
     }
 }

@@ -71,9 +71,10 @@ public class InboxResource {
             @QueryParam("includeSnoozed") String includeSnoozed,
             @Parameter(description = "Only the notifications of this rule", example = "relationship.stalled",
                     schema = @Schema(enumeration = { "referral.unreturned", "referral.unacknowledged", "referral.won", "relationship.stalled",
-                            "webhook.disabled" }))
+                            "relationship.dormant", "event.follow-up", "meeting.no-response", "meeting.ask-who-they-know",
+                            "reservation.unresolved", "webhook.disabled" }))
             @QueryParam("rule") String rule,
-            @Parameter(description = "Only the notifications about this subject (a contact, partner, referral or webhook id)",
+            @Parameter(description = "Only the notifications about this subject (a contact, partner, referral, one-to-one, reservation or webhook id)",
                     example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("subjectId") String subjectId,
             @Parameter(description = "Only the notifications grouped under this summary notification (its link says so)",
@@ -94,9 +95,10 @@ public class InboxResource {
     public UnreadCount unreadCount(
             @Parameter(description = "Only the notifications of this rule", example = "relationship.stalled",
                     schema = @Schema(enumeration = { "referral.unreturned", "referral.unacknowledged", "referral.won", "relationship.stalled",
-                            "webhook.disabled" }))
+                            "relationship.dormant", "event.follow-up", "meeting.no-response", "meeting.ask-who-they-know",
+                            "reservation.unresolved", "webhook.disabled" }))
             @QueryParam("rule") String rule,
-            @Parameter(description = "Only the notifications about this subject (a contact, partner, referral or webhook id)",
+            @Parameter(description = "Only the notifications about this subject (a contact, partner, referral, one-to-one, reservation or webhook id)",
                     example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("subjectId") String subjectId) {
         return new UnreadCount(inbox.unreadCount(owner.id(), ruleOf(rule), QueryParams.uuid("subjectId", subjectId)));

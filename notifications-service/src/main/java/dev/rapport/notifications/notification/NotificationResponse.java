@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NotificationResponse(
         UUID id,
         @Schema(description = "The rule that raised it", examples = "referral.unreturned") String rule,
-        @Schema(description = "What it is about: a contact, partner or referral id") UUID subjectId,
+        @Schema(description = "What it is about: a contact, partner, referral, one-to-one, reservation or webhook id") UUID subjectId,
         String subjectName,
         @Schema(description = "How far the rule's condition has gone: DUE, then OVERDUE (which supersedes DUE)") Threshold threshold,
         String title,

@@ -8,7 +8,12 @@ public enum RuleName {
     REFERRAL_UNRETURNED("referral.unreturned", "referralUnreturned"),
     REFERRAL_UNACKNOWLEDGED("referral.unacknowledged", "referralUnacknowledged"),
     REFERRAL_WON("referral.won", "referralWon"),
-    RELATIONSHIP_STALLED("relationship.stalled", "relationshipStalled");
+    RELATIONSHIP_STALLED("relationship.stalled", "relationshipStalled"),
+    RELATIONSHIP_DORMANT("relationship.dormant", "relationshipDormant"),
+    EVENT_FOLLOW_UP("event.follow-up", "eventFollowUp"),
+    MEETING_NO_RESPONSE("meeting.no-response", "meetingNoResponse"),
+    MEETING_ASK_WHO_THEY_KNOW("meeting.ask-who-they-know", "meetingAskWhoTheyKnow"),
+    RESERVATION_UNRESOLVED("reservation.unresolved", "reservationUnresolved");
 
     private final String id;
     private final String settingsKey;

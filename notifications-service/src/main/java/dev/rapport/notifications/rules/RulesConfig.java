@@ -28,6 +28,59 @@ public interface RulesConfig {
 
     Won won();
 
+    Dormant dormant();
+
+    FollowUp followUp();
+
+    NoResponse noResponse();
+
+    AskWhoTheyKnow askWhoTheyKnow();
+
+    Unresolved unresolved();
+
+    interface Dormant {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** How long without a meeting, touchpoint or referral before a relationship is dormant. */
+        Duration after();
+    }
+
+    interface FollowUp {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** How long after a networking event someone met there may go without an invitation to a one-to-one. */
+        Duration after();
+    }
+
+    interface NoResponse {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** How long an invitation to a one-to-one may go unanswered. */
+        Duration after();
+    }
+
+    interface AskWhoTheyKnow {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** A discovery one-to-one held without asking "who do you know?": remind the owner to ask. */
+        boolean askInDiscovery();
+
+        /** How long the people named in a one-to-one may go without being contacted. */
+        Duration contactNamesWithin();
+    }
+
+    interface Unresolved {
+        /** Whether the rule is on. */
+        boolean enabled();
+
+        /** How long a reservation may stay open while the contact is QUALIFYING. */
+        Duration after();
+    }
+
     interface Unacknowledged {
         /** Whether the rule is on. */
         boolean enabled();

@@ -7,5 +7,9 @@ public enum SubjectKind {
     /** A contact seen as referral partner: the owner's referral ledger with them. */
     PARTNER,
     /** One referral, given or received (referrals-service's referralId). */
-    REFERRAL
+    REFERRAL,
+    /** One one-to-one (meetings-service's meetingId; an invitation is a one-to-one that starts INVITED, its invitationId the same id). */
+    MEETING,
+    /** One reservation about a contact (contacts-service's reservationId). */
+    RESERVATION
 }

@@ -44,7 +44,12 @@ public class RuleSettingsResource {
              "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
                 "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
                 "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
-                "partner": {"due": "P30D", "overdue": "P45D"}}}}""";
+                "partner": {"due": "P30D", "overdue": "P45D"}}},
+             "relationshipDormant": {"enabled": true, "after": "P365D"},
+             "eventFollowUp": {"enabled": true, "after": "P3D"},
+             "meetingNoResponse": {"enabled": true, "after": "P7D"},
+             "meetingAskWhoTheyKnow": {"enabled": true, "askInDiscovery": true, "contactNamesWithin": "P7D"},
+             "reservationUnresolved": {"enabled": true, "after": "P21D"}}""";
 
     private final RuleSettingsService settings;
     private final CurrentOwner owner;

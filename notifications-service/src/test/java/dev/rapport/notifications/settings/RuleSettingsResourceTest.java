@@ -48,7 +48,12 @@ class RuleSettingsResourceTest {
              "relationshipStalled": {"enabled": true, "ownCadenceOverdueFactor": 1.5, "stages": {
                 "prospect": {"due": "P30D", "overdue": "P60D"}, "invited": {"due": "P7D", "overdue": "P14D"},
                 "exploring": {"due": "P14D", "overdue": "P30D"}, "qualifying": {"due": "P14D", "overdue": "P21D"},
-                "partner": {"due": "P30D", "overdue": "P45D"}}}}""";
+                "partner": {"due": "P30D", "overdue": "P45D"}}},
+             "relationshipDormant": {"enabled": true, "after": "P365D"},
+             "eventFollowUp": {"enabled": true, "after": "P3D"},
+             "meetingNoResponse": {"enabled": true, "after": "P7D"},
+             "meetingAskWhoTheyKnow": {"enabled": true, "askInDiscovery": true, "contactNamesWithin": "P7D"},
+             "reservationUnresolved": {"enabled": true, "after": "P21D"}}""";
 
     @Test
     void theDefaultsAreAnsweredUntilChanged() {
@@ -62,7 +67,13 @@ class RuleSettingsResourceTest {
                 .body("referralUnreturned.after", equalTo("P60D"))
                 .body("referralUnacknowledged.after", equalTo("P2D"))
                 .body("referralWon.thankGiver", equalTo(true))
-                .body("referralWon.celebrateGiven", equalTo(true));
+                .body("referralWon.celebrateGiven", equalTo(true))
+                .body("relationshipDormant.after", equalTo("P365D"))
+                .body("eventFollowUp.after", equalTo("P3D"))
+                .body("meetingNoResponse.after", equalTo("P7D"))
+                .body("meetingAskWhoTheyKnow.askInDiscovery", equalTo(true))
+                .body("meetingAskWhoTheyKnow.contactNamesWithin", equalTo("P7D"))
+                .body("reservationUnresolved.after", equalTo("P21D"));
     }
 
     @Test
