@@ -4,19 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.rapport.notifications.activity.Stage;
 import dev.rapport.notifications.notification.NotificationContent;
 import dev.rapport.notifications.notification.Threshold;
+import dev.rapport.notifications.rules.ContactActivities.ContactActivity;
 import dev.rapport.platform.http.Problem;
 import dev.rapport.platform.time.IsoDurations;
-import dev.rapport.platform.time.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -37,11 +37,11 @@ public class RelationshipDormant implements Rule<RelationshipDormant.Settings> {
                     examples = "P365D") String after) implements Rule.Settings {
     }
 
-    private final EntityManager entityManager;
+    private final ContactActivities activities;
     private final RulesConfig config;
 
-    RelationshipDormant(EntityManager entityManager, RulesConfig config) {
-        this.entityManager = entityManager;
+    RelationshipDormant(ContactActivities activities, RulesConfig config) {
+        this.activities = activities;
         this.config = config;
     }
 
@@ -72,39 +72,35 @@ public class RelationshipDormant implements Rule<RelationshipDormant.Settings> {
         return errors;
     }
 
-    /** {@code lastInteractionAt} null: never in touch since it was added at {@code addedAt}. */
-    record Contact(String name, Instant addedAt, Instant lastInteractionAt, boolean deleted, Stage stage) {
+    @Override
+    public Verdict evaluate(UUID ownerId, UUID contactId, Settings settings, Instant now) {
+        OwnedSubject contact = new OwnedSubject(ownerId, contactId);
+        return evaluateAll(List.of(contact), owner -> settings, now).get(contact);
     }
 
     @Override
-    public Verdict evaluate(UUID ownerId, UUID contactId, Settings settings, Instant now) {
-        Contact contact = find(ownerId, contactId);
-        if (contact == null || contact.deleted() || contact.stage() == Stage.DECLINED || contact.stage() == Stage.CLOSED) {
+    public Map<OwnedSubject, Verdict> evaluateAll(List<OwnedSubject> contacts, Function<UUID, Settings> settingsOf, Instant now) {
+        return activities.decide(contacts, contact -> verdict(contact, settingsOf.apply(contact.ownerId()), now));
+    }
+
+    private static Verdict verdict(ContactActivity contact, Settings settings, Instant now) {
+        if (contact.deleted() || contact.stage() == Stage.DECLINED || contact.stage() == Stage.CLOSED) {
             return Verdict.NOTHING;
         }
-        Instant quietSince = contact.lastInteractionAt() == null ? contact.addedAt() : contact.lastInteractionAt();
+        Instant quietSince = contact.quietSince();
         Instant dueAt = quietSince.plus(SettingsDurations.of(settings.after()));
         if (dueAt.isAfter(now)) {
             return Verdict.clear(dueAt);
         }
+        // An interaction recorded with an earlier date than the contact's creation (a meeting entered late) moves "known since" back.
+        Instant knownSince = contact.addedAt().isBefore(quietSince) ? contact.addedAt() : quietSince;
         String name = Names.display(contact.name());
         String message = contact.lastInteractionAt() == null
-                ? "You added " + name + " " + span(Duration.between(contact.addedAt(), now)) + " ago and have not been in touch since"
-                : "You have known " + name + " for " + span(Duration.between(contact.addedAt(), now)) + " and have not been in touch for "
+                ? "You added " + name + " " + span(Duration.between(knownSince, now)) + " ago and have not been in touch since"
+                : "You have known " + name + " for " + span(Duration.between(knownSince, now)) + " and have not been in touch for "
                         + span(Duration.between(quietSince, now));
         return Verdict.holds(Threshold.DUE, new NotificationContent(name, "Reconnect with " + name, message + " — reconnect.",
-                "/contacts/" + contactId), null);
-    }
-
-    private Contact find(UUID ownerId, UUID contactId) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = entityManager.createNativeQuery("""
-                select name, least(added_at, coalesce(last_interaction_at, added_at)) as added_at, last_interaction_at, deleted, stage
-                from contact_activity where contact_id = ?1 and owner_id = ?2""", Tuple.class)
-                .setParameter(1, contactId).setParameter(2, ownerId).getResultList();
-        return rows.stream().findFirst().map(row -> new Contact(row.get("name", String.class), SqlTimes.instant(row.get("added_at")),
-                SqlTimes.instant(row.get("last_interaction_at")), row.get("deleted", Boolean.class),
-                Stage.valueOf(row.get("stage", String.class)))).orElse(null);
+                "/contacts/" + contact.id()), null);
     }
 
     /** "45 days", "14 months", "9 years": as long spans are told. */

@@ -3,7 +3,6 @@ package dev.rapport.notifications.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.rapport.notifications.activity.Stage;
 import dev.rapport.notifications.notification.NotificationContent;
 import dev.rapport.notifications.notification.Threshold;
+import dev.rapport.notifications.rules.ContactActivities.ContactActivity;
 import dev.rapport.platform.http.Problem;
 import dev.rapport.platform.time.IsoDurations;
-import dev.rapport.platform.time.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -79,11 +77,11 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
         }
     }
 
-    private final EntityManager entityManager;
+    private final ContactActivities activities;
     private final RulesConfig config;
 
-    RelationshipStalled(EntityManager entityManager, RulesConfig config) {
-        this.entityManager = entityManager;
+    RelationshipStalled(ContactActivities activities, RulesConfig config) {
+        this.activities = activities;
         this.config = config;
     }
 
@@ -129,9 +127,6 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
         return errors;
     }
 
-    record Contact(UUID id, String name, Instant since, boolean deleted, Duration ownCadence, Stage stage) {
-    }
-
     /** When a contact is due, then overdue, and why: its own cadence or its stage's. */
     record Cadence(Duration due, Duration overdue, String reason) {
     }
@@ -144,36 +139,21 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
 
     @Override
     public Map<OwnedSubject, Verdict> evaluateAll(List<OwnedSubject> contacts, Function<UUID, Settings> settingsOf, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select contact_id, owner_id, name, coalesce(last_interaction_at, added_at), deleted, stay_in_touch_seconds, stage
-                from contact_activity where contact_id = any(?1)""")
-                .setParameter(1, contacts.stream().map(OwnedSubject::subjectId).toArray(UUID[]::new)).getResultList();
-        Map<OwnedSubject, Verdict> verdicts = new HashMap<>();
-        contacts.forEach(contact -> verdicts.put(contact, Verdict.NOTHING));
-        for (Object[] row : rows) {
-            OwnedSubject subject = new OwnedSubject((UUID) row[1], (UUID) row[0]);
-            if (verdicts.containsKey(subject)) { // and so the owner's own contact
-                Contact contact = new Contact(subject.subjectId(), (String) row[2], SqlTimes.instant(row[3]), (Boolean) row[4],
-                        row[5] == null ? null : Duration.ofSeconds(((Number) row[5]).longValue()), Stage.valueOf((String) row[6]));
-                verdicts.put(subject, verdict(contact, settingsOf.apply(subject.ownerId()), now));
-            }
-        }
-        return verdicts;
+        return activities.decide(contacts, contact -> verdict(contact, settingsOf.apply(contact.ownerId()), now));
     }
 
-    static Verdict verdict(Contact contact, Settings settings, Instant now) {
+    static Verdict verdict(ContactActivity contact, Settings settings, Instant now) {
         Cadence cadence = contact.deleted() ? null : cadence(contact, settings);
         if (cadence == null) {
             return Verdict.NOTHING;
         }
-        Instant dueAt = contact.since().plus(cadence.due());
-        Instant overdueAt = contact.since().plus(cadence.overdue());
+        Instant dueAt = contact.quietSince().plus(cadence.due());
+        Instant overdueAt = contact.quietSince().plus(cadence.overdue());
         if (dueAt.isAfter(now)) {
             return Verdict.clear(dueAt);
         }
         String name = Names.display(contact.name());
-        String quiet = SettingsDurations.describeDays(Duration.between(contact.since(), now));
+        String quiet = SettingsDurations.describeDays(Duration.between(contact.quietSince(), now));
         String link = "/contacts/" + contact.id();
         if (overdueAt.isAfter(now)) {
             return Verdict.holds(Threshold.DUE, new NotificationContent(name,
@@ -197,7 +177,7 @@ public class RelationshipStalled implements Rule<RelationshipStalled.Settings> {
                 link);
     }
 
-    private static Cadence cadence(Contact contact, Settings settings) {
+    private static Cadence cadence(ContactActivity contact, Settings settings) {
         Thresholds stage = settings.stages().of(contact.stage());
         if (stage == null) {
             return null; // a declined or closed relationship is not one to keep up
