@@ -12,6 +12,7 @@ import dev.rapport.notifications.events.NotificationEvent;
 import dev.rapport.notifications.events.NotificationPublished;
 import dev.rapport.notifications.events.NotificationResolved;
 import dev.rapport.notifications.events.NotificationReturned;
+import dev.rapport.notifications.stream.StreamLog;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,13 +32,16 @@ public class Notifications {
     private final Outbox outbox;
     private final WebhookFanout webhooks;
     private final Event<NotificationPublished> published;
+    private final StreamLog stream;
     private final Clock clock;
 
-    Notifications(EntityManager entityManager, Outbox outbox, WebhookFanout webhooks, Event<NotificationPublished> published, Clock clock) {
+    Notifications(EntityManager entityManager, Outbox outbox, WebhookFanout webhooks, Event<NotificationPublished> published, StreamLog stream,
+            Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.published = published;
+        this.stream = stream;
         this.clock = clock;
     }
 
@@ -113,5 +117,6 @@ public class Notifications {
                 .executeUpdate();
         outbox.forgetMentioning(ownerId, subjectId.toString());
         webhooks.forgetDeliveriesMentioning(ownerId, subjectId.toString());
+        stream.forgetMentioning(ownerId, subjectId.toString());
     }
 }
