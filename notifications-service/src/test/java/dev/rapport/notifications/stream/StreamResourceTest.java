@@ -1,7 +1,9 @@
 package dev.rapport.notifications.stream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 
 import java.net.URI;
 import java.time.Duration;
@@ -151,6 +153,14 @@ class StreamResourceTest {
                 assertThat(client.header("WWW-Authenticate")).isEqualTo("Bearer");
             }
         }
+    }
+
+    @Test
+    void browsersMaySendLastEventIdFromTheAllowedOrigins() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,last-event-id")
+                .options("/notifications/stream")
+                .then().statusCode(200).header("Access-Control-Allow-Headers", containsStringIgnoringCase("Last-Event-ID"));
     }
 
     @Test
