@@ -19,11 +19,12 @@ import org.hibernate.Session;
 
 import dev.rapport.notifications.events.NotificationCreated;
 import dev.rapport.notifications.events.NotificationEvent;
-import dev.rapport.notifications.events.NotificationPublished;
+import dev.rapport.notifications.events.NotificationsPublished;
 import dev.rapport.notifications.events.NotificationResolved;
 import dev.rapport.notifications.events.NotificationReturned;
 import dev.rapport.notifications.notification.NotificationRows.Resolved;
 import dev.rapport.notifications.notification.NotificationRows.ToOpen;
+import dev.rapport.notifications.stream.StreamLog;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.outbox.Outbox.OwnedEvent;
@@ -44,14 +45,17 @@ public class Notifications {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final WebhookFanout webhooks;
-    private final Event<NotificationPublished> published;
+    private final Event<NotificationsPublished> published;
+    private final StreamLog stream;
     private final Clock clock;
 
-    Notifications(EntityManager entityManager, Outbox outbox, WebhookFanout webhooks, Event<NotificationPublished> published, Clock clock) {
+    Notifications(EntityManager entityManager, Outbox outbox, WebhookFanout webhooks, Event<NotificationsPublished> published, StreamLog stream,
+            Clock clock) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.published = published;
+        this.stream = stream;
         this.clock = clock;
     }
 
@@ -166,9 +170,11 @@ public class Notifications {
         }
         List<UUID> eventIds = outbox.publishAll(events);
         webhooks.enqueueAll(eventIds, events, now);
+        List<NotificationsPublished.Published> told = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            published.fire(new NotificationPublished(events.get(i).ownerId(), eventIds.get(i), (NotificationEvent) events.get(i).event(), now));
+            told.add(new NotificationsPublished.Published(events.get(i).ownerId(), eventIds.get(i), (NotificationEvent) events.get(i).event(), now));
         }
+        published.fire(new NotificationsPublished(told));
     }
 
     /**
@@ -181,5 +187,6 @@ public class Notifications {
                 .executeUpdate();
         outbox.forgetMentioning(ownerId, subjectId.toString());
         webhooks.forgetDeliveriesMentioning(ownerId, subjectId.toString());
+        stream.forgetMentioning(ownerId, subjectId.toString());
     }
 }
