@@ -3,6 +3,3 @@
 -- published, sent to webhooks and shown in the inbox's default list; its link lists them.
 alter table notification add column group_id uuid, add column member_count integer;
 create index notification_group on notification (group_id) where group_id is not null;
-
--- The sweep takes the rest of a flooding owner's due subjects of one rule in one go.
-create index rule_subject_owner_due on rule_subject (owner_id, rule, due_at) where due_at is not null;

@@ -24,8 +24,8 @@ final class NotificationRows {
     record Resolved(UUID id, UUID ownerId, UUID subjectId, Threshold threshold, UUID groupId) {
     }
 
-    /** A notification to open, with its id chosen beforehand. */
-    record ToOpen(UUID id, Notifications.Decision decision) {
+    /** A notification to open, with its id chosen beforehand; {@code groupId}: the summary it would be grouped under, if any. */
+    record ToOpen(UUID id, Notifications.Decision decision, UUID groupId) {
     }
 
     private final Connection connection;
@@ -84,9 +84,9 @@ final class NotificationRows {
     List<UUID> open(String rule, List<ToOpen> notifications, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into notification (id, owner_id, rule, subject_id, subject_name, threshold, title, message, link,
-                    status, created_at, version)
-                select v.id, v.owner_id, ?, v.subject_id, v.subject_name, v.threshold, v.title, v.message, v.link, 'OPEN', ?, 0
-                from unnest(?, ?, ?, ?, ?, ?, ?, ?) as v(id, owner_id, subject_id, subject_name, threshold, title, message, link)
+                    status, created_at, version, group_id)
+                select v.id, v.owner_id, ?, v.subject_id, v.subject_name, v.threshold, v.title, v.message, v.link, 'OPEN', ?, 0, v.group_id
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) as v(id, owner_id, subject_id, subject_name, threshold, title, message, link, group_id)
                 on conflict (owner_id, rule, subject_id, threshold) where status = 'OPEN' do nothing
                 returning id""")) {
             insert.setString(1, rule);
@@ -99,6 +99,7 @@ final class NotificationRows {
             insert.setArray(8, array("text", notifications, n -> n.decision().content().title()));
             insert.setArray(9, array("text", notifications, n -> n.decision().content().message()));
             insert.setArray(10, array("text", notifications, n -> n.decision().content().link()));
+            insert.setArray(11, array("uuid", notifications, ToOpen::groupId));
             List<UUID> opened = new ArrayList<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -109,14 +110,13 @@ final class NotificationRows {
         }
     }
 
-    /** Opens a summary notification (its subject is itself) and groups the members under it. */
-    void openSummary(UUID id, UUID ownerId, String rule, Threshold threshold, NotificationContent content, List<UUID> members, Instant now)
+    /** Opens the summary notification (its subject is itself) its members were opened under. */
+    void openSummary(UUID id, UUID ownerId, String rule, Threshold threshold, NotificationContent content, int members, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into notification (id, owner_id, rule, subject_id, subject_name, threshold, title, message, link,
                     status, created_at, version, member_count)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, ?)""");
-                PreparedStatement group = connection.prepareStatement("update notification set group_id = ? where id = any(?)")) {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, ?)""")) {
             insert.setObject(1, id);
             insert.setObject(2, ownerId);
             insert.setString(3, rule);
@@ -127,11 +127,16 @@ final class NotificationRows {
             insert.setString(8, content.message());
             insert.setString(9, content.link());
             insert.setTimestamp(10, Timestamp.from(now));
-            insert.setInt(11, members.size());
+            insert.setInt(11, members);
             insert.executeUpdate();
-            group.setObject(1, id);
-            group.setArray(2, connection.createArrayOf("uuid", members.toArray()));
-            group.executeUpdate();
+        }
+    }
+
+    /** Takes notifications out of the group they were opened under, as no summary was needed (most were open already). */
+    void ungroup(List<UUID> ids) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update notification set group_id = null where id = any(?)")) {
+            update.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            update.executeUpdate();
         }
     }
 

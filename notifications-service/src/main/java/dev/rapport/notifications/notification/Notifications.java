@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,17 @@ public class Notifications {
             resolved.forEach(r -> events.add(new OwnedEvent(r.ownerId(),
                     new NotificationResolved(r.id(), rule, r.subjectId(), r.threshold(), now))));
 
-            List<ToOpen> toOpen = decisions.stream().filter(d -> d.threshold() != null).map(d -> new ToOpen(UUID.randomUUID(), d)).toList();
+            // An owner with more to open than the flood limit gets a summary id beforehand, opened under it if it is a flood indeed.
+            Map<UUID, Long> holding = decisions.stream().filter(d -> d.threshold() != null)
+                    .collect(Collectors.groupingBy(Decision::ownerId, Collectors.counting()));
+            Map<UUID, UUID> summaryOf = new HashMap<>();
+            holding.forEach((owner, count) -> {
+                if (count > grouping.limit()) {
+                    summaryOf.put(owner, UUID.randomUUID());
+                }
+            });
+            List<ToOpen> toOpen = decisions.stream().filter(d -> d.threshold() != null)
+                    .map(d -> new ToOpen(UUID.randomUUID(), d, summaryOf.get(d.ownerId()))).toList();
             if (toOpen.isEmpty()) {
                 return;
             }
@@ -134,9 +145,13 @@ public class Notifications {
             }
             for (Map.Entry<UUID, List<NotificationCreated>> owner : openedByOwner.entrySet()) {
                 List<NotificationCreated> opened = owner.getValue();
-                if (opened.size() > grouping.limit()) {
-                    events.add(new OwnedEvent(owner.getKey(), summarize(rows, owner.getKey(), rule, opened, grouping.writer(), now)));
+                UUID summary = summaryOf.get(owner.getKey());
+                if (summary != null && opened.size() > grouping.limit()) {
+                    events.add(new OwnedEvent(owner.getKey(), summarize(rows, summary, owner.getKey(), rule, opened, grouping.writer(), now)));
                 } else {
+                    if (summary != null) {
+                        rows.ungroup(opened.stream().map(NotificationCreated::notificationId).toList());
+                    }
                     opened.forEach(created -> events.add(new OwnedEvent(owner.getKey(), created)));
                 }
             }
@@ -145,15 +160,14 @@ public class Notifications {
     }
 
     /**
-     * Makes the notifications just opened members of one summary notification, which lists them
-     * behind its link; the summary is the only one the owner is told about.
+     * Opens the summary notification the notifications just opened are members of, which lists
+     * them behind its link; the summary is the only one the owner is told about.
      */
-    private static NotificationCreated summarize(NotificationRows rows, UUID ownerId, String rule, List<NotificationCreated> members,
+    private static NotificationCreated summarize(NotificationRows rows, UUID id, UUID ownerId, String rule, List<NotificationCreated> members,
             SummaryWriter writer, Instant now) throws SQLException {
-        UUID id = UUID.randomUUID();
         NotificationContent content = writer.summarize(members.size(), "/notifications?groupId=" + id);
         Threshold threshold = members.stream().map(NotificationCreated::threshold).max(Comparator.naturalOrder()).orElseThrow();
-        rows.openSummary(id, ownerId, rule, threshold, content, members.stream().map(NotificationCreated::notificationId).toList(), now);
+        rows.openSummary(id, ownerId, rule, threshold, content, members.size(), now);
         return new NotificationCreated(id, rule, id, content.subjectName(), threshold, content.title(), content.message(), content.link(), now,
                 members.size());
     }
