@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.rapport.notifications.digest.Digests;
 import dev.rapport.notifications.rules.RuleName;
 import dev.rapport.notifications.webhook.WebhookDispatcher;
 import dev.rapport.platform.http.ProblemException;
@@ -72,7 +73,7 @@ public class InboxResource {
             @Parameter(description = "Only the notifications of this rule", example = "relationship.stalled",
                     schema = @Schema(enumeration = { "referral.unreturned", "referral.unacknowledged", "referral.won", "relationship.stalled",
                             "relationship.dormant", "event.follow-up", "meeting.no-response", "meeting.ask-who-they-know",
-                            "reservation.unresolved", "webhook.disabled" }))
+                            "reservation.unresolved", "webhook.disabled", "notification.digest" }))
             @QueryParam("rule") String rule,
             @Parameter(description = "Only the notifications about this subject (a contact, partner, referral, one-to-one, reservation or webhook id)",
                     example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -96,7 +97,7 @@ public class InboxResource {
             @Parameter(description = "Only the notifications of this rule", example = "relationship.stalled",
                     schema = @Schema(enumeration = { "referral.unreturned", "referral.unacknowledged", "referral.won", "relationship.stalled",
                             "relationship.dormant", "event.follow-up", "meeting.no-response", "meeting.ask-who-they-know",
-                            "reservation.unresolved", "webhook.disabled" }))
+                            "reservation.unresolved", "webhook.disabled", "notification.digest" }))
             @QueryParam("rule") String rule,
             @Parameter(description = "Only the notifications about this subject (a contact, partner, referral, one-to-one, reservation or webhook id)",
                     example = "0b9c7a52-8f3e-4d59-9a53-3f6c2f1d8e11", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -105,7 +106,7 @@ public class InboxResource {
     }
 
     private static String ruleOf(String rule) {
-        if (rule != null && RuleName.of(rule).isEmpty() && !WebhookDispatcher.DISABLED_RULE.equals(rule)) {
+        if (rule != null && RuleName.of(rule).isEmpty() && !WebhookDispatcher.DISABLED_RULE.equals(rule) && !Digests.RULE.equals(rule)) {
             throw ProblemException.invalid("rule", "must be one of the rules' names, such as relationship.stalled");
         }
         return rule;
