@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class NotificationRows {
 
     /** A notification a statement resolved; {@code groupId}: the summary it was grouped under, if any. */
-    record Resolved(UUID id, UUID ownerId, UUID subjectId, Threshold threshold, UUID groupId) {
+    record Resolved(UUID id, UUID ownerId, String rule, UUID subjectId, Threshold threshold, UUID groupId) {
     }
 
     /** A notification to open, with its id chosen beforehand; {@code groupId}: the summary it would be grouped under, if any. */
@@ -41,7 +41,7 @@ final class NotificationRows {
                 from unnest(?, ?, ?) as d(owner_id, subject_id, threshold)
                 where n.owner_id = d.owner_id and n.subject_id = d.subject_id and n.rule = ? and n.status = 'OPEN'
                   and n.threshold is distinct from d.threshold
-                returning n.id, n.owner_id, n.subject_id, n.threshold, n.group_id""")) {
+                returning n.id, n.owner_id, n.rule, n.subject_id, n.threshold, n.group_id""")) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setArray(2, array("uuid", decisions, Notifications.Decision::ownerId));
             update.setArray(3, array("uuid", decisions, Notifications.Decision::subjectId));
@@ -51,13 +51,21 @@ final class NotificationRows {
         }
     }
 
-    /** Resolves the summaries none of whose members is open any more. */
+    /**
+     * Resolves the summaries none of whose members is open any more. The summaries are locked
+     * first, so that of two transactions resolving a summary's last two members, the later one
+     * checks them after the earlier has committed (its statement sees that commit) and resolves it.
+     */
     List<Resolved> resolveSummariesWithoutOpenMembers(Collection<UUID> summaries, Instant now) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select id from notification where id = any(?) order by id for update")) {
+            lock.setArray(1, connection.createArrayOf("uuid", summaries.toArray()));
+            lock.executeQuery().close();
+        }
         try (PreparedStatement update = connection.prepareStatement("""
                 update notification s set status = 'RESOLVED', resolved_at = ?, snoozed_until = null, version = s.version + 1
                 where s.id = any(?) and s.status = 'OPEN'
                   and not exists (select 1 from notification m where m.group_id = s.id and m.status = 'OPEN')
-                returning s.id, s.owner_id, s.subject_id, s.threshold, s.group_id""")) {
+                returning s.id, s.owner_id, s.rule, s.subject_id, s.threshold, s.group_id""")) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setArray(2, connection.createArrayOf("uuid", summaries.toArray()));
             return resolved(update);
@@ -68,8 +76,8 @@ final class NotificationRows {
         List<Resolved> resolved = new ArrayList<>();
         try (ResultSet rows = update.executeQuery()) {
             while (rows.next()) {
-                resolved.add(new Resolved(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getObject(3, UUID.class),
-                        Threshold.valueOf(rows.getString(4)), rows.getObject(5, UUID.class)));
+                resolved.add(new Resolved(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
+                        rows.getObject(4, UUID.class), Threshold.valueOf(rows.getString(5)), rows.getObject(6, UUID.class)));
             }
         }
         return resolved;

@@ -98,14 +98,24 @@ public class Notifications {
         decide(rule, List.of(Decision.nothingHolds(ownerId, subjectId)), Grouping.NONE);
     }
 
-    /**
-     * Applies a rule's decisions about many subjects, of one owner or many, in a few set-based
-     * statements: resolves what no longer holds (and what a later threshold supersedes), opens
-     * what holds and is not open yet, and publishes each change — or, for an owner whose new
-     * ones are a flood, one summary of them.
-     */
+    /** One rule's decisions, and how a flood of them is grouped. */
+    public record RuleDecisions(String rule, List<Decision> decisions, Grouping grouping) {
+    }
+
+    /** {@link #decideAll} for one rule. */
     public void decide(String rule, List<Decision> decisions, Grouping grouping) {
-        if (decisions.isEmpty()) {
+        decideAll(List.of(new RuleDecisions(rule, decisions, grouping)));
+    }
+
+    /**
+     * Applies rules' decisions about many subjects, of one owner or many, in a few set-based
+     * statements per rule: resolves what no longer holds (and what a later threshold supersedes),
+     * opens what holds and is not open yet, and publishes each change — or, for an owner whose
+     * new ones are a flood, one summary of them. Everything is published at once, so that the
+     * owners' turns in the outbox are taken once, in one order.
+     */
+    public void decideAll(List<RuleDecisions> all) {
+        if (all.stream().allMatch(r -> r.decisions().isEmpty())) {
             return;
         }
         entityManager.flush();
@@ -113,50 +123,76 @@ public class Notifications {
         List<OwnedEvent> events = new ArrayList<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             NotificationRows rows = new NotificationRows(connection);
-            List<Resolved> resolved = new ArrayList<>(rows.resolveAllBut(rule, decisions, now));
-            Set<UUID> groups = resolved.stream().map(Resolved::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
-            if (!groups.isEmpty()) {
-                resolved.addAll(rows.resolveSummariesWithoutOpenMembers(groups, now));
-            }
-            resolved.forEach(r -> events.add(new OwnedEvent(r.ownerId(),
-                    new NotificationResolved(r.id(), rule, r.subjectId(), r.threshold(), now))));
-
-            // An owner with more to open than the flood limit gets a summary id beforehand, opened under it if it is a flood indeed.
-            Map<UUID, Long> holding = decisions.stream().filter(d -> d.threshold() != null)
-                    .collect(Collectors.groupingBy(Decision::ownerId, Collectors.counting()));
-            Map<UUID, UUID> summaryOf = new HashMap<>();
-            holding.forEach((owner, count) -> {
-                if (count > grouping.limit()) {
-                    summaryOf.put(owner, UUID.randomUUID());
-                }
-            });
-            List<ToOpen> toOpen = decisions.stream().filter(d -> d.threshold() != null)
-                    .map(d -> new ToOpen(UUID.randomUUID(), d, summaryOf.get(d.ownerId()))).toList();
-            if (toOpen.isEmpty()) {
-                return;
-            }
-            Map<UUID, ToOpen> byId = toOpen.stream().collect(Collectors.toMap(ToOpen::id, Function.identity()));
-            Map<UUID, List<NotificationCreated>> openedByOwner = new LinkedHashMap<>();
-            for (UUID id : rows.open(rule, toOpen, now)) {
-                Decision d = byId.get(id).decision();
-                NotificationContent c = d.content();
-                openedByOwner.computeIfAbsent(d.ownerId(), owner -> new ArrayList<>()).add(new NotificationCreated(id, rule, d.subjectId(),
-                        c.subjectName(), d.threshold(), c.title(), c.message(), c.link(), now, null));
-            }
-            for (Map.Entry<UUID, List<NotificationCreated>> owner : openedByOwner.entrySet()) {
-                List<NotificationCreated> opened = owner.getValue();
-                UUID summary = summaryOf.get(owner.getKey());
-                if (summary != null && opened.size() > grouping.limit()) {
-                    events.add(new OwnedEvent(owner.getKey(), summarize(rows, summary, owner.getKey(), rule, opened, grouping.writer(), now)));
-                } else {
-                    if (summary != null) {
-                        rows.ungroup(opened.stream().map(NotificationCreated::notificationId).toList());
-                    }
-                    opened.forEach(created -> events.add(new OwnedEvent(owner.getKey(), created)));
+            for (RuleDecisions decisions : all) {
+                if (!decisions.decisions().isEmpty()) {
+                    events.addAll(resolveWhatNoLongerHolds(rows, decisions.decisions(), decisions.rule(), now));
+                    events.addAll(openWhatHolds(rows, decisions, now));
                 }
             }
         });
         publish(events, now);
+    }
+
+    /**
+     * A flood's members were never published one by one, and neither is their resolution: the
+     * summary's, with the last of them, is.
+     */
+    private static List<OwnedEvent> resolveWhatNoLongerHolds(NotificationRows rows, List<Decision> decisions, String rule, Instant now)
+            throws SQLException {
+        List<Resolved> resolved = rows.resolveAllBut(rule, decisions, now);
+        List<OwnedEvent> events = new ArrayList<>(resolvedEvents(resolved.stream().filter(r -> r.groupId() == null).toList(), now));
+        Set<UUID> groups = resolved.stream().map(Resolved::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (!groups.isEmpty()) {
+            events.addAll(resolvedEvents(rows.resolveSummariesWithoutOpenMembers(groups, now), now));
+        }
+        return events;
+    }
+
+    private static List<OwnedEvent> resolvedEvents(List<Resolved> resolved, Instant now) {
+        return resolved.stream()
+                .map(r -> new OwnedEvent(r.ownerId(), new NotificationResolved(r.id(), r.rule(), r.subjectId(), r.threshold(), now)))
+                .toList();
+    }
+
+    private static List<OwnedEvent> openWhatHolds(NotificationRows rows, RuleDecisions decisions, Instant now) throws SQLException {
+        String rule = decisions.rule();
+        Grouping grouping = decisions.grouping();
+        // An owner with more to open than the flood limit gets a summary id beforehand, opened under it if it is a flood indeed.
+        Map<UUID, Long> holding = decisions.decisions().stream().filter(d -> d.threshold() != null)
+                .collect(Collectors.groupingBy(Decision::ownerId, Collectors.counting()));
+        Map<UUID, UUID> summaryOf = new HashMap<>();
+        holding.forEach((owner, count) -> {
+            if (count > grouping.limit()) {
+                summaryOf.put(owner, UUID.randomUUID());
+            }
+        });
+        List<ToOpen> toOpen = decisions.decisions().stream().filter(d -> d.threshold() != null)
+                .map(d -> new ToOpen(UUID.randomUUID(), d, summaryOf.get(d.ownerId()))).toList();
+        if (toOpen.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ToOpen> byId = toOpen.stream().collect(Collectors.toMap(ToOpen::id, Function.identity()));
+        Map<UUID, List<NotificationCreated>> openedByOwner = new LinkedHashMap<>();
+        for (UUID id : rows.open(rule, toOpen, now)) {
+            Decision d = byId.get(id).decision();
+            NotificationContent c = d.content();
+            openedByOwner.computeIfAbsent(d.ownerId(), owner -> new ArrayList<>()).add(new NotificationCreated(id, rule, d.subjectId(),
+                    c.subjectName(), d.threshold(), c.title(), c.message(), c.link(), now, null));
+        }
+        List<OwnedEvent> events = new ArrayList<>();
+        for (Map.Entry<UUID, List<NotificationCreated>> owner : openedByOwner.entrySet()) {
+            List<NotificationCreated> opened = owner.getValue();
+            UUID summary = summaryOf.get(owner.getKey());
+            if (summary != null && opened.size() > grouping.limit()) {
+                events.add(new OwnedEvent(owner.getKey(), summarize(rows, summary, owner.getKey(), rule, opened, grouping.writer(), now)));
+            } else {
+                if (summary != null) {
+                    rows.ungroup(opened.stream().map(NotificationCreated::notificationId).toList());
+                }
+                opened.forEach(created -> events.add(new OwnedEvent(owner.getKey(), created)));
+            }
+        }
+        return events;
     }
 
     /**
@@ -172,10 +208,10 @@ public class Notifications {
                 members.size());
     }
 
-    /** A snoozed notification came back (see {@link Snoozes}). */
-    void returned(Notification notification, Instant now) {
-        publish(List.of(new OwnedEvent(notification.ownerId, new NotificationReturned(notification.id, notification.rule,
-                notification.subjectId, notification.threshold, notification.title, notification.message, notification.link, now))), now);
+    /** Snoozed notifications came back (see {@link Snoozes}). */
+    void returned(List<Notification> back, Instant now) {
+        publish(back.stream().map(n -> new OwnedEvent(n.ownerId, new NotificationReturned(n.id, n.rule, n.subjectId, n.threshold, n.title,
+                n.message, n.link, now))).toList(), now);
     }
 
     private void publish(List<OwnedEvent> events, Instant now) {
@@ -196,9 +232,22 @@ public class Notifications {
      * events still in the outbox and the webhook deliveries that mention them.
      */
     public void forgetSubject(UUID ownerId, UUID subjectId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> groups = entityManager.createNativeQuery(
+                "delete from notification where owner_id = ?1 and subject_id = ?2 and group_id is not null returning group_id", UUID.class)
+                .setParameter(1, ownerId).setParameter(2, subjectId)
+                .getResultList();
         entityManager.createNativeQuery("delete from notification where owner_id = ?1 and subject_id = ?2")
                 .setParameter(1, ownerId).setParameter(2, subjectId)
                 .executeUpdate();
+        if (!groups.isEmpty()) {
+            // The summary of a flood they were in is resolved if they were its last open member.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            List<OwnedEvent> events = new ArrayList<>();
+            entityManager.unwrap(Session.class).doWork(connection -> events.addAll(
+                    resolvedEvents(new NotificationRows(connection).resolveSummariesWithoutOpenMembers(Set.copyOf(groups), now), now)));
+            publish(events, now);
+        }
         outbox.forgetMentioning(ownerId, subjectId.toString());
         webhooks.forgetDeliveriesMentioning(ownerId, subjectId.toString());
         stream.forgetMentioning(ownerId, subjectId.toString());

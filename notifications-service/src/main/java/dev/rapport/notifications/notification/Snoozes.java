@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import dev.rapport.platform.outbox.Outbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -25,11 +28,13 @@ public class Snoozes {
 
     private final EntityManager entityManager;
     private final Notifications notifications;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Snoozes(EntityManager entityManager, Notifications notifications, Clock clock) {
+    Snoozes(EntityManager entityManager, Notifications notifications, Outbox outbox, Clock clock) {
         this.entityManager = entityManager;
         this.notifications = notifications;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -59,13 +64,16 @@ public class Snoozes {
                 select id from notification where snoozed_until <= ?1
                 order by snoozed_until limit %d for update skip locked""".formatted(BATCH), UUID.class)
                 .setParameter(1, Timestamp.from(now)).getResultList();
-        for (UUID id : due) {
-            Notification notification = entityManager.find(Notification.class, id);
+        List<Notification> back = due.stream().map(id -> entityManager.find(Notification.class, id)).toList();
+        // Owners whose turn in the outbox is taken (an event being applied) come back in a later batch, rather than wait holding these rows.
+        Set<UUID> owners = outbox.tryLockOwners(back.stream().map(n -> n.ownerId).collect(Collectors.toSet()));
+        back = back.stream().filter(n -> owners.contains(n.ownerId)).toList();
+        for (Notification notification : back) {
             notification.snoozedUntil = null;
             notification.readAt = null;
             notification.dismissedAt = null;
-            notifications.returned(notification, now);
         }
-        return due.size();
+        notifications.returned(back, now);
+        return back.isEmpty() ? 0 : due.size();
     }
 }

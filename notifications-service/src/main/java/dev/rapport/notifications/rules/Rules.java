@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.notification.Notifications.Decision;
 import dev.rapport.notifications.notification.Notifications.Grouping;
 import dev.rapport.notifications.settings.RuleSettingsRepository;
+import dev.rapport.platform.outbox.Outbox;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,11 +51,13 @@ public class Rules {
     private final EntityManager entityManager;
     private final RuleSettingsRepository settings;
     private final Notifications notifications;
+    private final Outbox outbox;
     private final RulesConfig config;
     private final Clock clock;
 
     Rules(@All List<Rule<?>> rules, EntityManager entityManager, RuleSettingsRepository settings, Notifications notifications,
-            RulesConfig config, Clock clock) {
+            Outbox outbox, RulesConfig config, Clock clock) {
+        this.outbox = outbox;
         this.config = config;
         rules.forEach(rule -> byName.put(rule.name(), rule));
         this.entityManager = entityManager;
@@ -77,7 +81,9 @@ public class Rules {
         for (Rule<?> rule : byName.values()) {
             if (rule.watches() == kind) {
                 lock(ownerId, rule.name(), subjectId);
-                review(rule, List.of(new OwnedSubject(ownerId, subjectId)), now, Grouping.NONE);
+                Review review = review(rule, List.of(new OwnedSubject(ownerId, subjectId)), now, Grouping.NONE);
+                notifications.decideAll(List.of(review.decisions()));
+                schedule(rule.name().id(), review.next());
             }
         }
     }
@@ -116,11 +122,13 @@ public class Rules {
     public int sweep() {
         int total = 0;
         int claimed;
+        int reviewed;
         do {
             ClaimedBatch batch = QuarkusTransaction.requiringNew().timeout(SWEEP_TRANSACTION_SECONDS).call(this::sweepBatch);
             claimed = batch.claimed();
-            total += batch.reviewed();
-        } while (claimed == config.sweepBatch());
+            reviewed = batch.reviewed();
+            total += reviewed;
+        } while (claimed == config.sweepBatch() && reviewed > 0);
         return total;
     }
 
@@ -136,27 +144,36 @@ public class Rules {
 
     /**
      * Claims the earliest due rows and reviews them rule by rule, all owners at once, in a few
-     * set-based statements. An owner with as many due subjects of a rule in the batch as the
-     * flood limit may be in the middle of a flood (a settings change makes all their subjects
-     * due at once): the rest of their due subjects of the rule are claimed too, so that they are
-     * told once, in one summary.
+     * set-based statements, publishing what changed at once. An owner with as many due subjects
+     * of a rule in the batch as the flood limit may be in the middle of a flood (a settings
+     * change makes all their subjects due at once): the rest of their due subjects of the rule
+     * are claimed too (up to {@link #MAX_GROUP} in all), so that they are told once, in one
+     * summary. Owners whose turn in the outbox another transaction holds (an event being
+     * applied) are left due for a later batch: waiting for them, holding rows that transaction
+     * may be waiting for, could deadlock.
      */
     private ClaimedBatch sweepBatch() {
         Instant now = clock.instant();
         List<Due> claimed = claimDue(now);
+        Set<UUID> owners = outbox.tryLockOwners(claimed.stream().map(Due::ownerId).collect(Collectors.toSet()));
         Map<OwnerRule, Set<UUID>> groups = new LinkedHashMap<>();
-        claimed.forEach(due -> groups.computeIfAbsent(new OwnerRule(due.ownerId(), due.rule()), key -> new LinkedHashSet<>()).add(due.subjectId()));
+        claimed.stream().filter(due -> owners.contains(due.ownerId()))
+                .forEach(due -> groups.computeIfAbsent(new OwnerRule(due.ownerId(), due.rule()), key -> new LinkedHashSet<>()).add(due.subjectId()));
+        int budget = MAX_GROUP - claimed.size();
         Map<String, List<OwnedSubject>> byRule = new LinkedHashMap<>();
         for (Map.Entry<OwnerRule, Set<UUID>> group : groups.entrySet()) {
             UUID ownerId = group.getKey().ownerId();
             Set<UUID> subjects = group.getValue();
-            if (subjects.size() >= config.floodLimit()) {
-                RuleName.of(group.getKey().rule()).ifPresent(rule -> subjects.addAll(claimDue(ownerId, rule, now)));
+            Optional<RuleName> name = RuleName.of(group.getKey().rule());
+            if (subjects.size() >= config.floodLimit() && budget > 0 && name.isPresent()) {
+                int before = subjects.size();
+                subjects.addAll(claimDue(ownerId, name.get(), now, budget));
+                budget -= subjects.size() - before;
             }
             List<OwnedSubject> ofRule = byRule.computeIfAbsent(group.getKey().rule(), rule -> new ArrayList<>());
             subjects.forEach(subject -> ofRule.add(new OwnedSubject(ownerId, subject)));
         }
-        int reviewed = 0;
+        List<Review> reviews = new ArrayList<>();
         for (Map.Entry<String, List<OwnedSubject>> ofRule : byRule.entrySet()) {
             Rule<?> rule = RuleName.of(ofRule.getKey()).map(byName::get).orElse(null);
             if (rule == null) {
@@ -166,10 +183,11 @@ public class Rules {
                 schedule(ofRule.getKey(), never);
                 continue;
             }
-            review(rule, ofRule.getValue(), now, new Grouping(config.floodLimit(), rule::summarize));
-            reviewed += ofRule.getValue().size();
+            reviews.add(review(rule, ofRule.getValue(), now, new Grouping(config.floodLimit(), rule::summarize)));
         }
-        return new ClaimedBatch(claimed.size(), reviewed);
+        notifications.decideAll(reviews.stream().map(Review::decisions).toList());
+        reviews.forEach(review -> schedule(review.decisions().rule(), review.next()));
+        return new ClaimedBatch(claimed.size(), byRule.values().stream().mapToInt(List::size).sum());
     }
 
     @SuppressWarnings("unchecked")
@@ -181,13 +199,13 @@ public class Rules {
         return rows.stream().map(row -> new Due((UUID) row[0], (String) row[1], (UUID) row[2])).toList();
     }
 
-    /** The owner's due subjects of one rule, up to {@link #MAX_GROUP}. */
+    /** The owner's due subjects of one rule, up to {@code limit}. */
     @SuppressWarnings("unchecked")
-    private List<UUID> claimDue(UUID ownerId, RuleName rule, Instant now) {
+    private List<UUID> claimDue(UUID ownerId, RuleName rule, Instant now, int limit) {
         return entityManager.createNativeQuery("""
                 select subject_id from rule_subject where owner_id = ?1 and rule = ?2 and due_at <= ?3
                 order by due_at limit ?4 for update skip locked""", UUID.class)
-                .setParameter(1, ownerId).setParameter(2, rule.id()).setParameter(3, Timestamp.from(now)).setParameter(4, MAX_GROUP)
+                .setParameter(1, ownerId).setParameter(2, rule.id()).setParameter(3, Timestamp.from(now)).setParameter(4, limit)
                 .getResultList();
     }
 
@@ -200,11 +218,12 @@ public class Rules {
                 .executeUpdate();
     }
 
-    /**
-     * The rule decides about the subjects (read in chunks, with each owner's settings), then their
-     * notifications and next due times change set-based.
-     */
-    private <S extends Rule.Settings> void review(Rule<S> rule, List<OwnedSubject> subjects, Instant now, Grouping grouping) {
+    /** What a rule decided about subjects, and when each is next due. */
+    record Review(Notifications.RuleDecisions decisions, Map<OwnedSubject, Instant> next) {
+    }
+
+    /** The rule decides about the subjects, read in chunks, each with its owner's settings. */
+    private <S extends Rule.Settings> Review review(Rule<S> rule, List<OwnedSubject> subjects, Instant now, Grouping grouping) {
         Map<UUID, S> settingsOf = settings.of(subjects.stream().map(OwnedSubject::ownerId).collect(Collectors.toSet()), rule);
         List<Decision> decisions = new ArrayList<>(subjects.size());
         Map<OwnedSubject, Instant> next = new HashMap<>();
@@ -219,8 +238,7 @@ public class Rules {
                 next.put(subject, nextDue(rule, subject, verdict, now));
             }
         }
-        notifications.decide(rule.name().id(), decisions, grouping);
-        schedule(rule.name().id(), next);
+        return new Review(new Notifications.RuleDecisions(rule.name().id(), decisions, grouping), next);
     }
 
     private static Instant nextDue(Rule<?> rule, OwnedSubject subject, Verdict verdict, Instant now) {

@@ -149,14 +149,17 @@ class InboxResourceTest {
         String summary = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find("subjectId = ?1", contacts.get(0))
                 .singleResult().groupId.toString());
 
-        List<Map<String, Object>> inbox = listed("alice", false);
-        assertThat(inbox).filteredOn(item -> summary.equals(item.get("id"))).singleElement()
-                .satisfies(item -> assertThat(item).containsEntry("memberCount", flood).containsEntry("link", "/notifications?groupId=" + summary)
-                        .containsEntry("title", flood + " relationships need you"));
-        assertThat(inbox).as("the members are behind the summary").noneMatch(item -> summary.equals(item.get("groupId")));
+        // Other stalled relationships of alice's that came due meanwhile may be in the same flood: its size is at least these.
         List<Map<String, Object>> members = as("alice").get("/notifications?limit=200&groupId=" + summary).then().statusCode(200)
                 .extract().jsonPath().getList("items");
-        assertThat(members).hasSize(flood).allMatch(item -> summary.equals(item.get("groupId")));
+        assertThat(members).hasSizeGreaterThanOrEqualTo(flood).allMatch(item -> summary.equals(item.get("groupId")));
+        assertThat(members).extracting(item -> UUID.fromString((String) item.get("subjectId"))).containsAll(contacts);
+        List<Map<String, Object>> inbox = listed("alice", false);
+        assertThat(inbox).filteredOn(item -> summary.equals(item.get("id"))).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("memberCount", members.size())
+                        .containsEntry("link", "/notifications?groupId=" + summary)
+                        .containsEntry("title", members.size() + " relationships need you"));
+        assertThat(inbox).as("the members are behind the summary").noneMatch(item -> summary.equals(item.get("groupId")));
         assertThat(about(contacts.get(0), "")).as("a contact's own notification is found by its subject").hasSize(1);
 
         as("alice").post("/notifications/" + summary + "/dismiss").then().statusCode(200);

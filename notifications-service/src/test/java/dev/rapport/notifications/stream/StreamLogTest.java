@@ -57,7 +57,7 @@ class StreamLogTest {
         CompletableFuture<Void> laterTransaction = CompletableFuture.runAsync(
                 () -> QuarkusTransaction.requiringNew().run(() -> publish(owner, later)));
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheCounter() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitingForTheCounter() >= 1);
         assertThat(after(owner, 0)).as("nothing visible while the first is open").isEmpty();
 
         commit.countDown();

@@ -219,6 +219,8 @@ class StreamResourceTest {
 
     @Test
     void aClosedConnectionIsReleased() throws Exception {
+        // Another test's stream may still be closing: count from none.
+        await().atMost(PATIENCE).until(() -> hub.connections() == 0);
         int before = hub.connections();
         SseClient client = SseClient.open(stream, Tokens.of("alice"), null);
         client.nextComment(PATIENCE);

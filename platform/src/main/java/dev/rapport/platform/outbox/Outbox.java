@@ -4,8 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
@@ -106,6 +109,25 @@ public class Outbox {
         });
         afterCommit.once(WAKE_UP_REGISTERED, relay::wakeUp);
         return ids;
+    }
+
+    /**
+     * Takes the turns of those owners whose turn is free now, without waiting, for a batch job
+     * that holds rows a publishing transaction may be waiting for (and so must not wait for it).
+     *
+     * @return the owners whose turn this transaction now has, until it ends
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> tryLockOwners(Collection<UUID> owners) {
+        if (owners.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> locked = entityManager.createNativeQuery("""
+                select o from unnest(cast(?2 as text[])) o where pg_try_advisory_xact_lock(?1, hashtext(o))""")
+                .setParameter(1, OWNER_ORDER_LOCKS).setParameter(2, owners.stream().distinct().map(UUID::toString).toArray(String[]::new))
+                .getResultList();
+        return locked.stream().map(UUID::fromString).collect(Collectors.toSet());
     }
 
     /**
