@@ -77,10 +77,11 @@ class GeneratedClientIT {
         assertThat(balance.getGiven()).isEqualTo(1L);
         assertThat(balance.getReceived()).isZero();
 
-        PageNotificationResponse inbox = inbox().listNotifications(null, false, false, 50, null, null, null, null);
+        PageNotificationResponse inbox = inbox().listNotifications(null, null, false, false, 50, null, null, null, null);
         assertThat(inbox.getItems()).isNotNull();
-        UnreadCount unread = inbox().countUnreadNotifications();
+        UnreadCount unread = inbox().countUnreadNotifications(null, null);
         assertThat(unread.getUnread()).isNotNegative();
+        assertThat(inbox().countUnreadNotifications("relationship.stalled", created.getId()).getUnread()).isNotNegative();
     }
 
     /** The call's answer once it succeeds: 422 means the service has not learnt of the contact yet. */
