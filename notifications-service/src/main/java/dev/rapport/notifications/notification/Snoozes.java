@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.rapport.notifications.batch.Batches;
 import dev.rapport.platform.outbox.Outbox;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,17 +49,11 @@ public class Snoozes {
 
     /** @return how many notifications came back */
     public int wakeDue() {
-        int total = 0;
-        int woken;
-        do {
-            woken = QuarkusTransaction.requiringNew().call(this::wakeBatch);
-            total += woken;
-        } while (woken == BATCH);
-        return total;
+        return Batches.runUntilDone(BATCH, () -> QuarkusTransaction.requiringNew().call(this::wakeBatch));
     }
 
     @SuppressWarnings("unchecked")
-    private int wakeBatch() {
+    private Batches.Outcome wakeBatch() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<UUID> due = entityManager.createNativeQuery("""
                 select id from notification where snoozed_until <= ?1
@@ -74,6 +69,6 @@ public class Snoozes {
             notification.dismissedAt = null;
         }
         notifications.returned(back, now);
-        return back.isEmpty() ? 0 : due.size();
+        return new Batches.Outcome(due.size(), back.size(), due.size() - back.size());
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
+import dev.rapport.notifications.batch.Batches;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.notification.Notifications.Decision;
 import dev.rapport.notifications.notification.Notifications.Grouping;
@@ -120,26 +121,14 @@ public class Rules {
      * @return how many subjects were reviewed
      */
     public int sweep() {
-        int total = 0;
-        int claimed;
-        int reviewed;
-        do {
-            ClaimedBatch batch = QuarkusTransaction.requiringNew().timeout(SWEEP_TRANSACTION_SECONDS).call(this::sweepBatch);
-            claimed = batch.claimed();
-            reviewed = batch.reviewed();
-            total += reviewed;
-        } while (claimed == config.sweepBatch() && reviewed > 0);
-        return total;
+        return Batches.runUntilDone(config.sweepBatch(),
+                () -> QuarkusTransaction.requiringNew().timeout(SWEEP_TRANSACTION_SECONDS).call(this::sweepBatch));
     }
 
     record Due(UUID ownerId, String rule, UUID subjectId) {
     }
 
     record OwnerRule(UUID ownerId, String rule) {
-    }
-
-    /** {@code claimed}: rows taken in due order (a full batch means more may be due); {@code reviewed}: with floods' rest. */
-    record ClaimedBatch(int claimed, int reviewed) {
     }
 
     /**
@@ -152,7 +141,7 @@ public class Rules {
      * applied) are left due for a later batch: waiting for them, holding rows that transaction
      * may be waiting for, could deadlock.
      */
-    private ClaimedBatch sweepBatch() {
+    private Batches.Outcome sweepBatch() {
         Instant now = clock.instant();
         List<Due> claimed = claimDue(now);
         Set<UUID> owners = outbox.tryLockOwners(claimed.stream().map(Due::ownerId).collect(Collectors.toSet()));
@@ -187,7 +176,8 @@ public class Rules {
         }
         notifications.decideAll(reviews.stream().map(Review::decisions).toList());
         reviews.forEach(review -> schedule(review.decisions().rule(), review.next()));
-        return new ClaimedBatch(claimed.size(), byRule.values().stream().mapToInt(List::size).sum());
+        int leftBusy = (int) claimed.stream().filter(due -> !owners.contains(due.ownerId())).count();
+        return new Batches.Outcome(claimed.size(), byRule.values().stream().mapToInt(List::size).sum(), leftBusy);
     }
 
     @SuppressWarnings("unchecked")
