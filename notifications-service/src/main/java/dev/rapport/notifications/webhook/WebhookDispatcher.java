@@ -60,7 +60,7 @@ public class WebhookDispatcher {
         this.policy = policy;
         this.config = config;
         this.clock = clock;
-        this.retries = new RetrySchedule(config.retryBase(), config.retryMax(), RandomGenerator.getDefault());
+        this.retries = new RetrySchedule(config.retrySchedule(), RandomGenerator.getDefault());
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -128,7 +128,7 @@ public class WebhookDispatcher {
     @SuppressWarnings("unchecked")
     private void disableEndpointOf(Due delivery, int attempts) {
         List<Object[]> disabled = entityManager.createNativeQuery("""
-                update webhook_subscription set enabled = false, version = version + 1
+                update webhook_subscription set enabled = false, disabled_reason = 'FAILING', version = version + 1
                 where id = (select subscription_id from webhook_delivery where id = ?1) and enabled
                 returning owner_id, id, url""")
                 .setParameter(1, delivery.id()).getResultList();
@@ -204,8 +204,8 @@ public class WebhookDispatcher {
         boolean delivered = statusCode != null && statusCode >= 200 && statusCode < 300;
         int attempts = delivery.attempts() + 1;
         Instant now = clock.instant();
-        String status = delivered ? "DELIVERED" : attempts >= config.maxAttempts() ? "FAILED" : "PENDING";
-        Instant next = status.equals("PENDING") ? now.plus(retries.delayAfter(attempts)) : null;
+        String status = delivered ? "DELIVERED" : attempts >= retries.attempts() ? "FAILED" : "PENDING";
+        Instant next = status.equals("PENDING") ? now.plus(retries.delayAfter(attempts).orElseThrow()) : null;
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 entityManager.createNativeQuery("""

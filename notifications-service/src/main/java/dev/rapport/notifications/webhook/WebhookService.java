@@ -100,7 +100,7 @@ public class WebhookService {
         WebhookSubscription subscription = owned(ownerId, id);
         ETags.checkIfMatch(ifMatch, subscription.version);
         if (!subscription.enabled) {
-            subscription.enabled = true;
+            subscription.enable();
             subscription.flush();
             notifications.resolve(ownerId, WebhookDispatcher.DISABLED_RULE, id);
         }

@@ -24,19 +24,41 @@ public interface WebhooksConfig {
     /** Host names allowed although they are not public https endpoints (an operator's allow-list). */
     Optional<List<String>> allowedHosts();
 
-    /** Attempts before a delivery is given up. */
-    @WithDefault("10")
-    int maxAttempts();
+    /**
+     * The wait before each retry, after the first attempt (made at once) failed, then the second,
+     * and so on; each is taken at a random 80–100 %. A delivery whose last retry fails is FAILED.
+     */
+    @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+    List<Duration> retrySchedule();
 
-    /** Delay before the first retry; doubles at each further attempt, with jitter. */
-    @WithDefault("10s")
-    Duration retryBase();
+    /** An endpoint failing every attempt for this long is disabled and its owner told. */
+    @WithDefault("P5D")
+    Duration disableAfter();
 
-    /** Longest delay between two attempts. */
-    @WithDefault("1h")
-    Duration retryMax();
+    /**
+     * After this many failures in a row an endpoint is parked: until the failed delivery's retry
+     * is due, nothing else is sent to it, then that one delivery alone probes it.
+     */
+    @WithDefault("5")
+    int parkAfterFailures();
 
-    /** How long one attempt may take. */
+    /** The longest wait a receiver can ask for with Retry-After (on 429 or 503). */
+    @WithDefault("10h")
+    Duration retryAfterMax();
+
+    /** Attempts in flight at once, over all endpoints, per instance. */
+    @WithDefault("64")
+    int maxInFlight();
+
+    /** Attempts in flight at once to one endpoint, per instance. */
+    @WithDefault("4")
+    int maxInFlightPerEndpoint();
+
+    /** How long one attempt may take, from connecting to the end of the answer. */
     @WithDefault("10s")
     Duration timeout();
+
+    /** How long the secret before a rotation still signs deliveries, beside the new one. */
+    @WithDefault("24h")
+    Duration previousSecretLasts();
 }
