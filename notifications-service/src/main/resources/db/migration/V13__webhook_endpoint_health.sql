@@ -4,6 +4,7 @@
 alter table webhook_subscription
     add column disabled_reason            text check (disabled_reason in ('BY_OWNER', 'GONE', 'FAILING')),
     add column consecutive_failures       integer not null default 0,
+    add column times_parked               integer not null default 0,
     add column failing_since              timestamptz,
     add column paused_until               timestamptz,
     add column previous_secret            text,

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Which URLs may receive webhooks: public https endpoints, plus loopback when allowed (local
  * runs and tests) and the hosts of an operator's allow-list. Checked at subscription and again
- * before each attempt, since a name can come to resolve to a private address later. (The HTTP
- * client resolves the name again when it connects; pinning the checked address, or an egress
- * proxy, would close that DNS-rebinding window.)
+ * before each attempt, since a name can come to resolve to a private address later; the attempt
+ * then connects to the address this check approved, never resolving the name a second time (a
+ * DNS-rebinding answer between check and connection cannot redirect it).
  */
 @ApplicationScoped
 public class EndpointPolicy {
@@ -23,48 +23,70 @@ public class EndpointPolicy {
 
     private final boolean allowLoopback;
     private final List<String> allowedHosts;
+    private final HostResolver resolver;
 
-    EndpointPolicy(WebhooksConfig config) {
+    EndpointPolicy(WebhooksConfig config, HostResolver resolver) {
         this.allowLoopback = config.allowLoopback();
         this.allowedHosts = config.allowedHosts().orElse(List.of()).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        this.resolver = resolver;
+    }
+
+    /** A URL's verdict: the address to connect to, or why it may not receive webhooks. */
+    public record Checked(URI uri, InetAddress address, String refusal) {
+
+        static Checked refused(String refusal) {
+            return new Checked(null, null, refusal);
+        }
+
+        public boolean allowed() {
+            return refusal == null;
+        }
     }
 
     /** @return why the URL is refused, or {@code null} when it may receive webhooks */
     public String refusal(String url) {
+        return check(url).refusal();
+    }
+
+    /** Resolves the URL's host once and checks every address; an allowed URL comes with the address to use. */
+    public Checked check(String url) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            return "is not a URL";
+            return Checked.refused("is not a URL");
         }
         String host = uri.getHost();
         if (host == null || uri.getScheme() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
-            return "must be an absolute http(s) URL without credentials or fragment";
+            return Checked.refused("must be an absolute http(s) URL without credentials or fragment");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return "must be an https URL";
-        }
-        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
-            return null;
+            return Checked.refused("must be an https URL");
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.addressesOf(host);
         } catch (UnknownHostException e) {
-            return NOT_PUBLIC;
+            return Checked.refused(NOT_PUBLIC);
         }
-        boolean loopback = addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
-        if (loopback) {
-            return allowLoopback ? null : NOT_PUBLIC;
+        if (addresses.length == 0) {
+            return Checked.refused(NOT_PUBLIC);
+        }
+        Checked allowed = new Checked(uri, addresses[0], null);
+        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+            return allowed;
+        }
+        if (Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress)) {
+            return allowLoopback ? allowed : Checked.refused(NOT_PUBLIC);
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
                 // One answer for every refusal, so the API cannot be used to map internal names.
-                return NOT_PUBLIC;
+                return Checked.refused(NOT_PUBLIC);
             }
         }
-        return scheme.equals("https") ? null : "must be an https URL";
+        return scheme.equals("https") ? allowed : Checked.refused("must be an https URL");
     }
 
     private static boolean isPublic(InetAddress address) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,5 +36,10 @@ public final class WebhookSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /** The webhook-signature header: one signature per secret, space-separated (two while a rotated secret still signs). */
+    public static String signWithEach(List<String> secrets, String messageId, long timestampSeconds, String body) {
+        return secrets.stream().map(secret -> sign(secret, messageId, timestampSeconds, body)).collect(Collectors.joining(" "));
     }
 }

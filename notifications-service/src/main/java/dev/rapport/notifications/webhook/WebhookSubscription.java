@@ -41,6 +41,9 @@ public class WebhookSubscription extends PanacheEntityBase {
     /** Failed attempts since the last success; the dispatcher parks the endpoint past a threshold. */
     @Column(name = "consecutive_failures")
     public int consecutiveFailures;
+    /** How many times in a row it was parked: each failed probe parks it a step longer. */
+    @Column(name = "times_parked")
+    public int timesParked;
     /** When the current run of failures began; null after a success. */
     @Column(name = "failing_since")
     public Instant failingSince;
@@ -73,6 +76,7 @@ public class WebhookSubscription extends PanacheEntityBase {
     /** Forgets the endpoint's failures (a new URL is a new endpoint). */
     public void forgetFailures() {
         consecutiveFailures = 0;
+        timesParked = 0;
         failingSince = null;
         pausedUntil = null;
     }

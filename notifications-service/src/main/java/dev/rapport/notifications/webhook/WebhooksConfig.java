@@ -14,7 +14,10 @@ public interface WebhooksConfig {
     /** How often the dispatcher looks for due deliveries (e.g. 1s), or "off". */
     String pollInterval();
 
-    /** Whether new deliveries are sent right after their transaction commits, not only at the next poll. */
+    /**
+     * Whether deliveries are sent as soon as they are queued (after their transaction commits) and
+     * as soon as an attempt leaves room for more, not only at each poll.
+     */
     @WithDefault("true")
     boolean dispatchOnCommit();
 

@@ -9,9 +9,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 @QuarkusTest
 class WebhookDeliveryTest {
@@ -43,6 +49,27 @@ class WebhookDeliveryTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    WebhookSender sender;
+
+    @Inject
+    WebhooksConfig config;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @Inject
+    WebhookFanout fanout;
+
+    @Inject
+    ScriptedResolver resolver;
+
+    @Inject
+    EntityManager entityManager;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Feed feed = new Feed();
@@ -100,83 +127,280 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void failedAttemptsAreRecordedAndRetriedWithBackOffUntilDelivered() {
-        String token = Tokens.of("alice");
-        receiver.answer(503);
-        String webhookId = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"url\": \"%s\", \"eventTypes\": [\"rapport.webhook.ping.v1\"]}".formatted(receiver.url()))
-                .post("/webhooks").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/ping").then().statusCode(202);
+    void failedAttemptsFollowTheRetryScheduleUntilTheReceiverRecovers() {
+        receiver.answer(500);
+        Subscribed hook = subscribe("alice", receiver.url());
+        queuePings(hook, 1);
 
         dispatcher.dispatchDue();
-        assertThat(receiver.received()).hasSize(1);
+        assertThat(receiver.received()).as("the first attempt at once").hasSize(1);
+        clock.advance(Duration.ofSeconds(3));
         dispatcher.dispatchDue();
-        assertThat(receiver.received()).as("not retried before its back-off").hasSize(1);
-
-        receiver.answer(200);
-        clock.advance(Duration.ofSeconds(11));
+        assertThat(receiver.received()).as("no retry before 80 %% of 5 s").hasSize(1);
+        clock.advance(Duration.ofSeconds(2));
         dispatcher.dispatchDue();
-        assertThat(receiver.received()).hasSize(2);
-        assertThat(receiver.received().get(0).header("webhook-id")).isEqualTo(receiver.received().get(1).header("webhook-id"));
+        assertThat(receiver.received()).as("the first retry within 5 s").hasSize(2);
+        clock.advance(Duration.ofMinutes(3));
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).as("no second retry before 80 %% of 5 min").hasSize(2);
 
-        given().auth().oauth2(token).get("/webhooks/" + webhookId + "/deliveries")
+        receiver.answer(204);
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(3);
+        assertThat(receiver.received().stream().map(r -> r.header("webhook-id")).distinct()).as("one message, retried").hasSize(1);
+        given().auth().oauth2(Tokens.of("alice")).get("/webhooks/" + hook.id() + "/deliveries")
                 .then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].status", equalTo("DELIVERED"))
-                .body("items[0].attempts", hasSize(2))
-                .body("items[0].attempts[0].statusCode", equalTo(503))
-                .body("items[0].attempts[1].statusCode", equalTo(200));
+                .body("items[0].attempts.statusCode", equalTo(List.of(500, 500, 204)));
+        assertThat(subscription(hook.id()).consecutiveFailures).as("a success clears the endpoint's failures").isZero();
     }
 
     @Test
-    void anEndpointThatKeepsFailingIsDisabledAndItsOwnerToldThenEnabledAndRedelivered() {
-        String token = Tokens.of("alice");
+    void aDeliveryFailsForGoodAfterTheEighthAttemptOfTheSchedule() {
         receiver.answer(500);
-        String webhookId = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"url\": \"%s\", \"eventTypes\": [\"rapport.webhook.ping.v1\"]}".formatted(receiver.url()))
-                .post("/webhooks").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/ping").then().statusCode(202);
+        Subscribed hook = subscribe("alice", receiver.url());
+        queuePings(hook, 1);
         dispatcher.dispatchDue();
-        clock.advance(Duration.ofSeconds(11));
+        for (Duration step : List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
+                Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10))) {
+            clock.advance(step);
+            dispatcher.dispatchDue();
+        }
+        assertThat(receiver.received()).hasSize(8);
+        clock.advance(Duration.ofHours(12));
         dispatcher.dispatchDue();
+        assertThat(receiver.received()).as("nothing after the eighth").hasSize(8);
+        given().auth().oauth2(Tokens.of("alice")).get("/webhooks/" + hook.id() + "/deliveries")
+                .then().statusCode(200).body("items[0].status", equalTo("FAILED")).body("items[0].attempts", hasSize(8));
+        assertThat(subscription(hook.id()).enabled).as("27 hours of failures do not disable an endpoint").isTrue();
+    }
+
+    @Test
+    void retryAfterOn429Or503HoldsBackTheWholeEndpointUntilThen() {
+        receiver.answer(429, Map.of("Retry-After", "120"));
+        Subscribed hook = subscribe("alice", receiver.url());
+        queuePings(hook, 1);
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(1);
+
+        receiver.answer(204);
+        queuePings(hook, 1);
+        clock.advance(Duration.ofSeconds(100));
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).as("neither the retry nor a new delivery before the 120 s asked for").hasSize(1);
         clock.advance(Duration.ofSeconds(21));
-        dispatcher.dispatchDue();
-        assertThat(receiver.received()).as("three attempts, the test profile's maximum").hasSize(3);
-
-        String etag = given().auth().oauth2(token).get("/webhooks/" + webhookId).then().statusCode(200)
-                .body("enabled", equalTo(false)).extract().header("ETag");
-        assertThat(disabledNotification(webhookId)).isEqualTo("OPEN");
-
-        // While disabled, nothing is sent; its deliveries wait.
-        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/ping").then().statusCode(202);
         dispatcher.dispatchDue();
         assertThat(receiver.received()).hasSize(3);
 
-        receiver.answer(204);
-        given().auth().oauth2(token).header("If-Match", etag).post("/webhooks/" + webhookId + "/enable")
-                .then().statusCode(200).body("enabled", equalTo(true));
-        assertThat(disabledNotification(webhookId)).isEqualTo("RESOLVED");
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plus(Duration.ofHours(1)).atZone(ZoneOffset.UTC));
+        receiver.answer(503, Map.of("Retry-After", inAnHour));
+        queuePings(hook, 1);
         dispatcher.dispatchDue();
-        assertThat(receiver.received()).hasSize(4);
-
-        String failed = given().auth().oauth2(token).get("/webhooks/" + webhookId + "/deliveries")
-                .then().statusCode(200).extract().path("items.find { it.status == 'FAILED' }.id");
-        given().auth().oauth2(Tokens.of("bob")).post("/webhooks/" + webhookId + "/deliveries/" + failed + "/redeliver")
-                .then().statusCode(404);
-        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/deliveries/" + UUID.randomUUID() + "/redeliver")
-                .then().statusCode(404);
-        given().auth().oauth2(token).post("/webhooks/" + webhookId + "/deliveries/" + failed + "/redeliver")
-                .then().statusCode(202);
+        receiver.answer(204);
+        clock.advance(Duration.ofMinutes(59));
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).as("an HTTP date is honoured too").hasSize(4);
+        clock.advance(Duration.ofMinutes(2));
         dispatcher.dispatchDue();
         assertThat(receiver.received()).hasSize(5);
-        given().auth().oauth2(token).get("/webhooks/" + webhookId + "/deliveries").then()
-                .body("items.find { it.id == '%s' }.status".formatted(failed), equalTo("DELIVERED"));
+    }
+
+    @Test
+    void anEndpointAnswering410GoneIsDisabledAtOnceAndItsOwnerTold() {
+        receiver.answer(410);
+        Subscribed hook = subscribe("alice", receiver.url());
+        queuePings(hook, 1);
+        dispatcher.dispatchDue();
+
+        WebhookSubscription disabled = subscription(hook.id());
+        assertThat(disabled.enabled).isFalse();
+        assertThat(disabled.disabledReason).isEqualTo(DisabledReason.GONE);
+        assertThat(disabledNotification(hook.id())).isEqualTo("OPEN");
+        queuePings(hook, 1);
+        clock.advance(Duration.ofHours(1));
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).as("nothing more is sent").hasSize(1);
+    }
+
+    @Test
+    void anEndpointFailingForFiveDaysIsDisabledAndItsOwnerToldThenEnabledItsWaitingDeliveriesGo() {
+        receiver.answer(500);
+        Subscribed hook = subscribe("alice", receiver.url());
+        // Events keep coming every day; every attempt fails.
+        for (int day = 0; day < 5; day++) {
+            queuePings(hook, 1);
+            dispatcher.dispatchDue();
+            assertThat(subscription(hook.id()).enabled).as("day %d", day).isTrue();
+            clock.advance(Duration.ofDays(1));
+        }
+        queuePings(hook, 1);
+        dispatcher.dispatchDue();
+        WebhookSubscription disabled = subscription(hook.id());
+        assertThat(disabled.enabled).isFalse();
+        assertThat(disabled.disabledReason).isEqualTo(DisabledReason.FAILING);
+        assertThat(disabledNotification(hook.id())).isEqualTo("OPEN");
+        int attemptsWhenDisabled = receiver.received().size();
+
+        receiver.answer(204);
+        String etag = given().auth().oauth2(Tokens.of("alice")).get("/webhooks/" + hook.id()).then().extract().header("ETag");
+        given().auth().oauth2(Tokens.of("alice")).header("If-Match", etag).post("/webhooks/" + hook.id() + "/enable")
+                .then().statusCode(200).body("enabled", equalTo(true));
+        assertThat(disabledNotification(hook.id())).isEqualTo("RESOLVED");
+        assertThat(subscription(hook.id()).consecutiveFailures).isZero();
+        clock.advance(Duration.ofHours(11));
+        dispatcher.dispatchDue();
+        assertThat(receiver.received().size()).as("the deliveries that waited go").isGreaterThan(attemptsWhenDisabled);
+        given().auth().oauth2(Tokens.of("alice")).get("/webhooks/" + hook.id() + "/deliveries").then()
+                .body("items.findAll { it.status == 'PENDING' }", hasSize(0));
+    }
+
+    @Test
+    void aDeadEndpointIsParkedAfterFiveFailuresWhileALiveOneGetsEverything() throws Exception {
+        WebhookReceiver dead = new WebhookReceiver();
+        String deadUrl = dead.url();
+        dead.close(); // nothing listens there any more: connections are refused
+        Subscribed bobs = subscribe("bob", deadUrl);
+        Subscribed alices = subscribe("alice", receiver.url());
+        queuePings(bobs, 50);
+        queuePings(alices, 20);
+
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(20);
+        assertThat(attempts(bobs.id())).as("at most a claim's room past the fifth failure, not 50").isBetween(5L, 8L);
+        assertThat(subscription(bobs.id()).pausedUntil).isAfter(clock.instant());
+
+        // When the pause ends, one delivery alone probes the endpoint.
+        long before = attempts(bobs.id());
+        clock.advance(Duration.ofSeconds(6));
+        dispatcher.dispatchDue();
+        assertThat(attempts(bobs.id())).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anEndpointThatNeverAnswersHoldsOnlyItsOwnRoomWhileOthersAreServed() throws Exception {
+        try (WebhookReceiver hanging = new WebhookReceiver()) {
+            hanging.hang();
+            Subscribed bobs = subscribe("bob", hanging.url());
+            Subscribed alices = subscribe("alice", receiver.url());
+            queuePings(bobs, 20);
+            dispatcher.claimSoon();
+            await().atMost(ARRIVAL).until(() -> hanging.received().size() == 4);
+
+            // As many as one claim takes for an endpoint (tests do not claim again when room frees up).
+            queuePings(alices, 4);
+            long started = System.nanoTime();
+            dispatcher.claimSoon();
+            await().atMost(ARRIVAL).until(() -> receiver.received().size() == 4);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not waiting for the hanging attempts")
+                    .isLessThan(Duration.ofSeconds(2));
+            assertThat(hanging.received()).as("never more than its room in flight").hasSize(4);
+        }
+    }
+
+    @Test
+    void twoDispatchersSharingTheQueueSendEachDeliveryOnce() throws Exception {
+        Subscribed hook = subscribe("alice", receiver.url());
+        List<String> messages = queuePings(hook, 120);
+        WebhookDispatcher other = new WebhookDispatcher(queue, sender, config, executor);
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(other::dispatchDue);
+        int first = dispatcher.dispatchDue();
+        int total = first + second.get();
+
+        List<String> received = receiver.received().stream().map(r -> r.header("webhook-id"))
+                .filter(id -> messages.contains(id)).toList();
+        assertThat(received).hasSize(120).doesNotHaveDuplicates();
+        assertThat(total).isGreaterThanOrEqualTo(120);
+    }
+
+    @Test
+    void theConnectionGoesToTheAddressTheCheckApprovedNeverToASecondAnswer() throws Exception {
+        String host = "hooks-" + UUID.randomUUID() + ".rapport.test";
+        resolver.answer(host, "127.0.0.1");
+        Subscribed hook = subscribe("alice", "http://" + host + ":" + receiver.port() + "/hook");
+        queuePings(hook, 1);
+        dispatcher.dispatchDue();
+        // No DNS knows the name: only the address the check resolved can have been connected to.
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(receiver.received().get(0).header("Host")).isEqualTo(host + ":" + receiver.port());
+
+        resolver.answer(host, "10.0.0.7");
+        queuePings(hook, 1);
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(1);
+        given().auth().oauth2(Tokens.of("alice")).get("/webhooks/" + hook.id() + "/deliveries").then()
+                .body("items[0].attempts[0].error", startsWith("endpoint refused"));
+    }
+
+    @Test
+    void whileARotatedSecretStillSignsEachDeliveryCarriesBothSignatures() throws Exception {
+        Subscribed hook = subscribe("alice", receiver.url());
+        String newSecret = WebhookSigner.newSecret();
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookSubscription subscription = WebhookSubscription.findById(UUID.fromString(hook.id()));
+            subscription.previousSecret = subscription.secret;
+            subscription.previousSecretExpiresAt = clock.instant().plus(Duration.ofHours(24));
+            subscription.secret = newSecret;
+        });
+        queuePings(hook, 1);
+        dispatcher.dispatchDue();
+        WebhookReceiver.Received rotating = receiver.received().get(0);
+        String id = rotating.header("webhook-id");
+        long timestamp = Long.parseLong(rotating.header("webhook-timestamp"));
+        // Each signature as an independent implementation of Standard Webhooks makes it.
+        assertThat(rotating.header("webhook-signature")).isEqualTo(
+                new Webhook(newSecret).sign(id, timestamp, rotating.body()) + " " + new Webhook(hook.secret()).sign(id, timestamp, rotating.body()));
+
+        clock.advance(Duration.ofHours(25));
+        queuePings(hook, 1);
+        dispatcher.dispatchDue();
+        WebhookReceiver.Received rotated = receiver.received().get(1);
+        assertThat(rotated.header("webhook-signature")).isEqualTo(new Webhook(newSecret)
+                .sign(rotated.header("webhook-id"), Long.parseLong(rotated.header("webhook-timestamp")), rotated.body()));
+    }
+
+    private record Subscribed(String id, String secret) {
+    }
+
+    private Subscribed subscribe(String user, String url) {
+        var created = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .body("{\"url\": \"%s\", \"eventTypes\": [\"rapport.webhook.ping.v1\"]}".formatted(url))
+                .post("/webhooks").then().statusCode(201).extract();
+        return new Subscribed(created.path("id"), created.path("secret"));
+    }
+
+    /** Queues {@code count} pings for the subscription in one transaction; returns their message ids. */
+    private List<String> queuePings(Subscribed hook, int count) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            WebhookSubscription subscription = WebhookSubscription.findById(UUID.fromString(hook.id()));
+            List<String> eventIds = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String eventId = UUID.randomUUID().toString();
+                fanout.enqueueFor(subscription, eventId, WebhookService.PING, Map.of("pingId", eventId), clock.instant());
+                eventIds.add(eventId);
+            }
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = entityManager.createNativeQuery("select id from webhook_delivery where subscription_id = ?1 and event_id = any(?2)")
+                    .setParameter(1, subscription.id).setParameter(2, eventIds.toArray(String[]::new)).getResultList();
+            return ids.stream().map(id -> "msg_" + id).toList();
+        });
     }
 
     private static String disabledNotification(String webhookId) {
         return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
                 "subjectId = ?1 and rule = ?2", UUID.fromString(webhookId), WebhookDispatcher.DISABLED_RULE)
                 .singleResult().status.name());
+    }
+
+    private static WebhookSubscription subscription(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> WebhookSubscription.<WebhookSubscription>findById(UUID.fromString(id)));
+    }
+
+    private long attempts(String webhookId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.subscription_id = ?1""")
+                .setParameter(1, UUID.fromString(webhookId)).getSingleResult()).longValue());
     }
 
     @Test

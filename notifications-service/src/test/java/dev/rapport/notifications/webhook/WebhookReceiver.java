@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** A webhook endpoint on loopback that records what it receives and answers a chosen status. */
+/** A webhook endpoint on loopback that records what it receives and answers a chosen status (or never answers). */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received. */
@@ -22,28 +24,55 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    private record Answer(int status, Map<String, String> headers, boolean hang) {
+    }
+
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger status = new AtomicInteger(204);
+    private final AtomicReference<Answer> answer = new AtomicReference<>(new Answer(204, Map.of(), false));
+    private final CountDownLatch released = new CountDownLatch(1);
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), new String(body.readAllBytes(), StandardCharsets.UTF_8)));
             }
-            exchange.sendResponseHeaders(status.get(), -1);
+            Answer now = answer.get();
+            if (now.hang()) {
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            now.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(now.status(), -1);
             exchange.close();
         });
         server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + port() + "/hook";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public void answer(int statusCode) {
-        status.set(statusCode);
+        answer(statusCode, Map.of());
+    }
+
+    public void answer(int statusCode, Map<String, String> headers) {
+        answer.set(new Answer(statusCode, headers, false));
+    }
+
+    /** Takes requests and never answers them (until closed). */
+    public void hang() {
+        answer.set(new Answer(504, Map.of(), true));
     }
 
     public List<Received> received() {
@@ -52,6 +81,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
     }
 }

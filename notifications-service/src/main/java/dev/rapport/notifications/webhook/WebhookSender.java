@@ -1,0 +1,130 @@
+package dev.rapport.notifications.webhook;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.rapport.notifications.webhook.DeliveryQueue.Due;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Sends one signed delivery, without blocking a thread: the endpoint's URL is checked (and its
+ * host resolved) just before, and the connection goes to the address that check approved, with
+ * the URL's host name for the Host header, TLS SNI and certificate verification. The whole
+ * exchange, answer included, is bounded by {@code rapport.webhooks.timeout}.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private final Vertx vertx;
+    private final EndpointPolicy policy;
+    private final WebhooksConfig config;
+    private final Clock clock;
+    private final HttpClient client;
+
+    WebhookSender(Vertx vertx, EndpointPolicy policy, WebhooksConfig config, Clock clock) {
+        this.vertx = vertx;
+        this.policy = policy;
+        this.config = config;
+        this.clock = clock;
+        int timeoutMillis = (int) config.timeout().toMillis();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setName("webhooks")
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setConnectTimeout(timeoutMillis)
+                .setVerifyHost(true)
+                .setForceSni(true)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(60)
+                // Pools are per address: this bounds the connections to one endpoint.
+                .setMaxPoolSize(config.maxInFlightPerEndpoint())
+                .setDecompressionSupported(false));
+    }
+
+    void close() {
+        client.close();
+    }
+
+    /** Sends the delivery; the outcome always completes, with the answer or why there was none. */
+    public CompletableFuture<AttemptOutcome> send(Due delivery) {
+        long started = System.nanoTime();
+        try {
+            return attempt(delivery, started);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(AttemptOutcome.failed(describe(e), millisSince(started)));
+        }
+    }
+
+    private CompletableFuture<AttemptOutcome> attempt(Due delivery, long started) {
+        EndpointPolicy.Checked checked = policy.check(delivery.url());
+        if (!checked.allowed()) {
+            return CompletableFuture.completedFuture(AttemptOutcome.failed("endpoint refused: it " + checked.refusal(), millisSince(started)));
+        }
+        URI uri = checked.uri();
+        boolean tls = uri.getScheme().toLowerCase(Locale.ROOT).equals("https");
+        int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        long timestamp = clock.instant().getEpochSecond();
+        String messageId = "msg_" + delivery.id();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, checked.address().getHostAddress()))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(path)
+                .setFollowRedirects(false)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Rapport-Webhooks/1")
+                .putHeader("webhook-id", messageId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSigner.signWithEach(delivery.secrets(), messageId, timestamp, delivery.payload()));
+
+        CompletableFuture<AttemptOutcome> outcome = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        client.request(request)
+                .compose(open -> {
+                    sent.set(open);
+                    return open.send(Buffer.buffer(delivery.payload()));
+                })
+                .compose(response -> {
+                    // The answer's body is read and dropped, so that the connection can be used again.
+                    response.handler(ignored -> {
+                    });
+                    String retryAfter = response.getHeader("Retry-After");
+                    return response.end().map(done -> AttemptOutcome.answered(response.statusCode(), retryAfter, millisSince(started)));
+                })
+                .onComplete(result -> outcome.complete(result.succeeded() ? result.result()
+                        : AttemptOutcome.failed(describe(result.cause()), millisSince(started))));
+        long timer = vertx.setTimer(config.timeout().toMillis(), fired -> {
+            if (outcome.complete(AttemptOutcome.failed("no complete answer within " + config.timeout(), millisSince(started)))) {
+                HttpClientRequest open = sent.get();
+                if (open != null) {
+                    open.reset();
+                }
+            }
+        });
+        outcome.whenComplete((done, failure) -> vertx.cancelTimer(timer));
+        return outcome;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static int millisSince(long startedNanos) {
+        return (int) ((System.nanoTime() - startedNanos) / 1_000_000);
+    }
+}
