@@ -79,6 +79,7 @@ class ReferralRulesTest {
     @Test
     void aReferralContactedInTimeIsNeverRaised() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         UUID received = feed.referralWithId(owner, "received", sam, "Jo Bloggs", clock.instant());
         feed.referralStatusChanged(owner, received, sam, "RECEIVED", "OPEN", "CONTACTED", clock.instant(), false);
         await().atMost(ARRIVAL).until(() -> "CONTACTED".equals(status(received)));
@@ -90,6 +91,7 @@ class ReferralRulesTest {
     @Test
     void aReferralReceivedAndWonAsksToThankTheGiverUntilThanked() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         UUID received = feed.referralWithId(owner, "received", sam, "Jo Bloggs", clock.instant());
         feed.referralStatusChanged(owner, received, sam, "RECEIVED", "OPEN", "CONTACTED", clock.instant(), false);
         feed.referralStatusChanged(owner, received, sam, "RECEIVED", "CONTACTED", "WON", clock.instant(), false);
@@ -112,6 +114,8 @@ class ReferralRulesTest {
     @Test
     void aReferralGivenAndWonIsCelebratedAndACorrectionResolvesIt() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        // Contacts and referrals come on different topics: the name first, so that the nudge can use it.
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         UUID given = feed.referralWithId(owner, "given", sam, "Ann Other", clock.instant());
         feed.referralStatusChanged(owner, given, sam, "GIVEN", "MEETING", "WON", clock.instant(), false);
         feed.referralWon(owner, given, sam, "GIVEN", "300.00", clock.instant());
@@ -129,6 +133,8 @@ class ReferralRulesTest {
     @Test
     void deletingThePartnerResolvesAndErasingThemForgetsTheNotificationsAboutTheirReferrals() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        // Contacts and referrals come on different topics: the name first, so that the nudge can use it.
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         UUID given = feed.referralWithId(owner, "given", sam, "Ann Other", clock.instant());
         feed.referralStatusChanged(owner, given, sam, "GIVEN", "MEETING", "WON", clock.instant(), false);
         feed.referralWon(owner, given, sam, "GIVEN", "300.00", clock.instant());
@@ -151,6 +157,7 @@ class ReferralRulesTest {
             settings.save(owner, RuleName.REFERRAL_UNACKNOWLEDGED, mapper.createObjectNode().put("after", "P5D"), clock.instant());
         });
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         UUID won = feed.referralWithId(owner, "received", sam, "Jo Bloggs", clock.instant());
         feed.referralStatusChanged(owner, won, sam, "RECEIVED", "MEETING", "WON", clock.instant(), false);
         feed.referralWon(owner, won, sam, "RECEIVED", "80.00", clock.instant());

@@ -1,0 +1,252 @@
+package dev.rapport.notifications.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.rapport.notifications.MutableClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Prints how long a webhook takes from the commit that queues it to its arrival at a healthy
+ * receiver on loopback, at 200 events a second spread over four subscribers, in four scenarios
+ * run one after the other: all healthy (the twin, measured first and again last), then with one
+ * more subscriber (another owner, 50 more events a second) whose endpoint refuses connections,
+ * then with one whose endpoint takes requests and never answers. The goals: p99 under 50 ms,
+ * and a bad endpoint among the subscribers moving the healthy ones' p99 by less than 10 ms. Not
+ * part of the test command:
+ * {@code ./mvnw -B -o -pl platform,notifications-service test -Dtest=WebhookLatencyBenchmark -Dgroups=benchmark -Dbenchmark.groups.excluded= -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@QuarkusTest
+@Tag("benchmark")
+@TestProfile(WebhookLatencyBenchmark.DeliverAtOnce.class)
+class WebhookLatencyBenchmark {
+
+    /**
+     * Deliveries go out as in production: right after their commit, and whenever room frees up.
+     * The consumers read topics of their own, so that other tests' events do not compete.
+     */
+    public static class DeliverAtOnce implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("rapport.webhooks.dispatch-on-commit", "true", "rapport.webhooks.poll-interval", "1s",
+                    "rapport.webhooks.timeout", "10s",
+                    "mp.messaging.incoming.contacts.topic", "bench.rapport.contacts.v1",
+                    "mp.messaging.incoming.meetings.topic", "bench.rapport.meetings.v1",
+                    "mp.messaging.incoming.referrals.topic", "bench.rapport.referrals.v1");
+        }
+    }
+
+    private static final int HEALTHY = 4;
+    private static final int EVENTS_PER_SECOND = 200;
+    private static final int BAD_EVENTS_PER_SECOND = 50;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration MEASURED = Duration.ofSeconds(20);
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+
+    @Inject
+    WebhookFanout fanout;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    private enum Bad {
+        NONE, REFUSING, NEVER_ANSWERING
+    }
+
+    private record Result(String name, double[] millis, long badAttempts) {
+    }
+
+    @Test
+    void aBadEndpointDoesNotSlowTheOthers() throws Exception {
+        List<Result> results = new ArrayList<>();
+        run("warm-up", Bad.NONE, WARM_UP);
+        results.add(run("twin: all healthy", Bad.NONE, MEASURED));
+        results.add(run("one endpoint refusing connections", Bad.REFUSING, MEASURED));
+        results.add(run("one endpoint never answering", Bad.NEVER_ANSWERING, MEASURED));
+        results.add(run("twin again: all healthy", Bad.NONE, MEASURED));
+
+        double twinP99 = (percentile(results.get(0).millis(), 99) + percentile(results.get(3).millis(), 99)) / 2;
+        System.out.printf("%n%d healthy subscribers, %d events/s among them (+%d/s to the bad one), %d s each; ms from commit to arrival%n",
+                HEALTHY, EVENTS_PER_SECOND, BAD_EVENTS_PER_SECOND, MEASURED.toSeconds());
+        System.out.printf("%-36s %7s %7s %7s %7s %7s %9s %12s %s%n", "scenario", "arrived", "p50", "p95", "p99", "max", "p99-twin",
+                "bad attempts", "goals (p99 < 50, +p99 < 10)");
+        for (Result result : results) {
+            double[] millis = result.millis();
+            double p99 = percentile(millis, 99);
+            double moved = p99 - twinP99;
+            System.out.printf("%-36s %7d %7.1f %7.1f %7.1f %7.1f %+9.1f %12s %s%n", result.name(), millis.length, percentile(millis, 50),
+                    percentile(millis, 95), p99, millis[millis.length - 1], moved,
+                    result.name().startsWith("twin") ? "-" : Long.toString(result.badAttempts()),
+                    (p99 < 50 ? "ok" : "OVER") + (result.name().startsWith("twin") ? "" : moved < 10 ? ", ok" : ", MOVED"));
+        }
+        System.out.println();
+    }
+
+    private Result run(String name, Bad bad, Duration length) throws Exception {
+        List<Receiver> receivers = new ArrayList<>();
+        List<UUID> owners = new ArrayList<>();
+        List<UUID> subscriptions = new ArrayList<>();
+        Map<Long, Long> committedAt = new ConcurrentHashMap<>();
+        Map<Long, Long> arrivedAt = new ConcurrentHashMap<>();
+        try (Receiver neverAnswering = new Receiver(arrivedAt, true)) {
+            for (int i = 0; i < HEALTHY; i++) {
+                Receiver receiver = new Receiver(arrivedAt, false);
+                receivers.add(receiver);
+                owners.add(UUID.randomUUID());
+                subscriptions.add(subscribe(owners.get(i), receiver.url()));
+            }
+            UUID badOwner = UUID.randomUUID();
+            UUID badSubscription = switch (bad) {
+                case NONE -> null;
+                case REFUSING -> subscribe(badOwner, "http://127.0.0.1:" + closedPort() + "/hook");
+                case NEVER_ANSWERING -> subscribe(badOwner, neverAnswering.url());
+            };
+            int perSecond = EVENTS_PER_SECOND + (bad == Bad.NONE ? 0 : BAD_EVENTS_PER_SECOND);
+            long total = length.toSeconds() * perSecond;
+            long interval = 1_000_000_000L / perSecond;
+            ExecutorService senders = Executors.newFixedThreadPool(4);
+            AtomicLong sequence = new AtomicLong();
+            long start = System.nanoTime();
+            CountDownLatch queued = new CountDownLatch((int) total);
+            for (long n = 0; n < total; n++) {
+                LockSupport.parkNanos(start + n * interval - System.nanoTime());
+                // One event in five to the bad subscriber when there is one (50 of 250 a second).
+                boolean toBad = bad != Bad.NONE && n % 5 == 4;
+                UUID owner = toBad ? badOwner : owners.get((int) (n % HEALTHY));
+                senders.execute(() -> {
+                    long seq = sequence.incrementAndGet();
+                    QuarkusTransaction.requiringNew().run(() -> fanout.enqueue(owner, UUID.randomUUID().toString(), "rapport.bench.v1",
+                            Map.of("seq", toBad ? -seq : seq), clock.instant()));
+                    if (!toBad) {
+                        committedAt.put(seq, System.nanoTime());
+                    }
+                    queued.countDown();
+                });
+            }
+            queued.await();
+            senders.shutdown();
+            senders.awaitTermination(1, TimeUnit.MINUTES);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!arrivedAt.keySet().containsAll(committedAt.keySet()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            double[] millis = committedAt.entrySet().stream()
+                    .mapToDouble(e -> arrivedAt.containsKey(e.getKey()) ? Math.max(0, arrivedAt.get(e.getKey()) - e.getValue()) / 1e6 : 30_000)
+                    .sorted().toArray();
+            long badAttempts = badSubscription == null ? 0 : attempts(badSubscription);
+            QuarkusTransaction.requiringNew().run(() -> {
+                subscriptions.forEach(id -> WebhookSubscription.deleteById(id));
+                if (badSubscription != null) {
+                    WebhookSubscription.deleteById(badSubscription);
+                }
+            });
+            return new Result(name, millis, badAttempts);
+        } finally {
+            receivers.forEach(Receiver::close);
+        }
+    }
+
+    private UUID subscribe(UUID owner, String url) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            WebhookSubscription subscription = new WebhookSubscription();
+            subscription.id = UUID.randomUUID();
+            subscription.ownerId = owner;
+            subscription.url = url;
+            subscription.eventTypes = new ArrayList<>(List.of("*"));
+            subscription.secret = WebhookSigner.newSecret();
+            subscription.enabled = true;
+            subscription.createdAt = clock.instant();
+            subscription.persist();
+            return subscription.id;
+        });
+    }
+
+    private long attempts(UUID subscription) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.subscription_id = ?1""")
+                .setParameter(1, subscription).getSingleResult()).longValue());
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    /** A loopback endpoint noting when each event arrived (by its sequence number), or never answering. */
+    private static final class Receiver implements AutoCloseable {
+
+        private final HttpServer server;
+        private final CountDownLatch closed = new CountDownLatch(1);
+
+        Receiver(Map<Long, Long> arrivedAt, boolean neverAnswer) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/hook", exchange -> {
+                String body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                long now = System.nanoTime();
+                Matcher seq = SEQ.matcher(body);
+                if (seq.find()) {
+                    arrivedAt.putIfAbsent(Long.parseLong(seq.group(1)), now);
+                }
+                if (neverAnswer) {
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+            server.stop(0);
+        }
+    }
+}
