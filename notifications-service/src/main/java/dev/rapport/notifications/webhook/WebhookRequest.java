@@ -17,6 +17,10 @@ public record WebhookRequest(
         @NotEmpty @Size(max = 50)
         @Schema(description = "Event types to receive: exact names, a prefix ending in *, or * for all",
                 examples = "[\"rapport.notification.*\", \"rapport.referral.received.v1\"]")
-        List<@NotBlank @Size(max = 100) @Pattern(regexp = "^(\\*|[a-z0-9.-]+\\*?)$", message = "must be an event type, a prefix ending in *, or *") String> eventTypes,
+        List<@NotBlank @Size(max = 100) @Pattern(regexp = EVENT_TYPE, message = EVENT_TYPE_MESSAGE) String> eventTypes,
         @Size(max = 500) @Schema(examples = "CRM sync") String description) {
+
+    /** An event type a subscription may want; {@link WebhookUpdate} checks its event types the same way. */
+    static final String EVENT_TYPE = "^(\\*|[a-z0-9.-]+\\*?)$";
+    static final String EVENT_TYPE_MESSAGE = "must be an event type, a prefix ending in *, or *";
 }

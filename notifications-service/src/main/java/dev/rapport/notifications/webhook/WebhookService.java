@@ -9,20 +9,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.platform.http.Cursor;
 import dev.rapport.platform.http.ETags;
+import dev.rapport.platform.http.MergePatch;
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.http.ProblemMappers;
 import dev.rapport.platform.time.SqlTimes;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 /** Webhook subscriptions and their delivery log. */
 @ApplicationScoped
@@ -35,14 +45,20 @@ public class WebhookService {
     private final WebhookFanout fanout;
     private final Clock clock;
     private final Notifications notifications;
+    private final WebhooksConfig config;
+    private final ObjectMapper mapper;
+    private final Validator validator;
 
     WebhookService(EntityManager entityManager, EndpointPolicy policy, WebhookFanout fanout, Clock clock,
-            Notifications notifications) {
+            Notifications notifications, WebhooksConfig config, ObjectMapper mapper, Validator validator) {
         this.entityManager = entityManager;
         this.notifications = notifications;
         this.policy = policy;
         this.fanout = fanout;
         this.clock = clock;
+        this.config = config;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
     public record Versioned(WebhookResponse webhook, long version) {
@@ -50,10 +66,7 @@ public class WebhookService {
 
     @Transactional
     public Versioned create(UUID ownerId, WebhookRequest request) {
-        String refusal = policy.refusal(request.url());
-        if (refusal != null) {
-            throw ProblemException.invalid("url", refusal);
-        }
+        checkEndpoint(request.url());
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = UUID.randomUUID();
         subscription.ownerId = ownerId;
@@ -64,13 +77,12 @@ public class WebhookService {
         subscription.enabled = true;
         subscription.createdAt = now();
         subscription.persistAndFlush();
-        return new Versioned(WebhookResponse.withSecret(subscription), subscription.version);
+        return new Versioned(WebhookResponse.withSecret(subscription, now()), subscription.version);
     }
 
     @Transactional
     public Versioned get(UUID ownerId, UUID id) {
-        WebhookSubscription subscription = owned(ownerId, id);
-        return new Versioned(WebhookResponse.of(subscription), subscription.version);
+        return versioned(owned(ownerId, id));
     }
 
     @Transactional
@@ -84,7 +96,8 @@ public class WebhookService {
         List<WebhookSubscription> rows = WebhookSubscription
                 .<WebhookSubscription>find(query + " order by createdAt desc, id desc", parameters)
                 .page(0, page.limit() + 1).list();
-        return Page.of(rows, page, s -> new Cursor(s.createdAt, s.id), WebhookResponse::of);
+        Instant now = now();
+        return Page.of(rows, page, s -> new Cursor(s.createdAt, s.id), s -> WebhookResponse.of(s, now));
     }
 
     @Transactional
@@ -94,17 +107,99 @@ public class WebhookService {
         subscription.delete();
     }
 
-    /** Enables an endpoint again (after it was disabled for failing); its waiting deliveries resume. */
+    /**
+     * Applies an RFC 7396 merge patch to what a subscriber may change (url, eventTypes,
+     * description, enabled), then validates the result as a whole: any other member, a wrong
+     * type or a bad value is a 400 problem and nothing changes.
+     */
+    @Transactional
+    public Versioned patch(UUID ownerId, UUID id, String ifMatch, JsonNode patch) {
+        WebhookSubscription subscription = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, subscription.version);
+        if (!patch.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object (application/merge-patch+json)");
+        }
+        WebhookUpdate patched;
+        try {
+            patched = mapper.treeToValue(MergePatch.apply(mapper.valueToTree(WebhookUpdate.of(subscription)), patch), WebhookUpdate.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemMappers.problemOf(e));
+        }
+        Set<ConstraintViolation<WebhookUpdate>> violations = validator.validate(patched);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (!patched.url().equals(subscription.url)) {
+            checkEndpoint(patched.url());
+            subscription.url = patched.url();
+            subscription.forgetFailures();
+        }
+        List<String> eventTypes = patched.eventTypes().stream().distinct().toList();
+        if (!eventTypes.equals(subscription.eventTypes)) {
+            subscription.eventTypes = new ArrayList<>(eventTypes);
+        }
+        subscription.description = patched.description();
+        if (patched.enabled() && !subscription.enabled) {
+            enable(subscription);
+        } else if (!patched.enabled() && subscription.enabled) {
+            subscription.disable(DisabledReason.BY_OWNER);
+        }
+        subscription.flush();
+        return versioned(subscription);
+    }
+
+    /** Enables an endpoint again, however it was disabled: its failures are forgotten and its waiting deliveries resume. */
     @Transactional
     public Versioned enable(UUID ownerId, UUID id, String ifMatch) {
         WebhookSubscription subscription = owned(ownerId, id);
         ETags.checkIfMatch(ifMatch, subscription.version);
         if (!subscription.enabled) {
-            subscription.enable();
-            subscription.flush();
-            notifications.resolve(ownerId, WebhookDispatcher.DISABLED_RULE, id);
+            enable(subscription);
         }
-        return new Versioned(WebhookResponse.of(subscription), subscription.version);
+        return versioned(subscription);
+    }
+
+    /** Its owner was told when it was disabled as GONE or FAILING: that notification is resolved (flushed first, for the new version). */
+    private void enable(WebhookSubscription subscription) {
+        subscription.enable();
+        subscription.flush();
+        notifications.resolve(subscription.ownerId, WebhookDispatcher.DISABLED_RULE, subscription.id);
+    }
+
+    /**
+     * Gives the subscription a new secret and keeps the current one as the previous secret, which
+     * the dispatcher also signs with until it expires; a previous secret from an earlier rotation
+     * is dropped, so at most two sign at a time. The answer shows the new secret, this once.
+     */
+    @Transactional
+    public Versioned rotateSecret(UUID ownerId, UUID id, String ifMatch) {
+        WebhookSubscription subscription = owned(ownerId, id);
+        ETags.checkIfMatch(ifMatch, subscription.version);
+        Instant now = now();
+        subscription.previousSecret = subscription.secret;
+        subscription.previousSecretExpiresAt = now.plus(config.previousSecretLasts());
+        subscription.secret = WebhookSigner.newSecret();
+        subscription.flush();
+        return new Versioned(WebhookResponse.withSecret(subscription, now), subscription.version);
+    }
+
+    /**
+     * Queues again, at once and with a fresh series of attempts, every failed delivery of the
+     * subscription created at or after {@code since}; returns how many. On a disabled endpoint
+     * they wait until it is enabled.
+     */
+    @Transactional
+    public int recover(UUID ownerId, UUID id, Instant since) {
+        owned(ownerId, id);
+        Instant now = now();
+        if (since.isAfter(now)) {
+            throw ProblemException.invalid("since", "must not be in the future");
+        }
+        return entityManager.createNativeQuery("""
+                update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?3, delivered_at = null
+                where subscription_id = ?1 and status = 'FAILED' and created_at >= ?2""")
+                .setParameter(1, id).setParameter(2, Timestamp.from(since)).setParameter(3, Timestamp.from(now))
+                .executeUpdate();
     }
 
     /** Sends a delivery again now, whatever became of it, with a fresh series of attempts. */
@@ -174,6 +269,17 @@ public class WebhookService {
         entityManager.createNativeQuery("delete from webhook_delivery where status <> 'PENDING' and created_at < ?1")
                 .setParameter(1, Timestamp.from(clock.instant().minus(Duration.ofDays(30))))
                 .executeUpdate();
+    }
+
+    private void checkEndpoint(String url) {
+        String refusal = policy.refusal(url);
+        if (refusal != null) {
+            throw ProblemException.invalid("url", refusal);
+        }
+    }
+
+    private Versioned versioned(WebhookSubscription subscription) {
+        return new Versioned(WebhookResponse.of(subscription, now()), subscription.version);
     }
 
     private WebhookSubscription owned(UUID ownerId, UUID id) {
