@@ -114,6 +114,11 @@ public class WebhookFanout {
                 insert.executeBatch();
             }
         });
+        dispatchAfterCommit();
+    }
+
+    /** Has the dispatcher look for due deliveries once this transaction commits (some were queued, or queued again). */
+    public void dispatchAfterCommit() {
         afterCommit.once(DISPATCH_REGISTERED, dispatcher::wakeUp);
     }
 

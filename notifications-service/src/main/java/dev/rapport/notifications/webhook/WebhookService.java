@@ -164,6 +164,7 @@ public class WebhookService {
         subscription.enable();
         subscription.flush();
         notifications.resolve(subscription.ownerId, WebhookDispatcher.DISABLED_RULE, subscription.id);
+        fanout.dispatchAfterCommit();
     }
 
     /**
@@ -195,11 +196,13 @@ public class WebhookService {
         if (since.isAfter(now)) {
             throw ProblemException.invalid("since", "must not be in the future");
         }
-        return entityManager.createNativeQuery("""
+        int requeued = entityManager.createNativeQuery("""
                 update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = ?3, delivered_at = null
                 where subscription_id = ?1 and status = 'FAILED' and created_at >= ?2""")
                 .setParameter(1, id).setParameter(2, Timestamp.from(since)).setParameter(3, Timestamp.from(now))
                 .executeUpdate();
+        fanout.dispatchAfterCommit();
+        return requeued;
     }
 
     /** Sends a delivery again now, whatever became of it, with a fresh series of attempts. */
@@ -211,6 +214,7 @@ public class WebhookService {
                 where id = ?1 and subscription_id = ?2""")
                 .setParameter(1, deliveryId).setParameter(2, id).setParameter(3, Timestamp.from(now()))
                 .executeUpdate();
+        fanout.dispatchAfterCommit();
         if (updated == 0) {
             throw ProblemException.notFound("delivery", deliveryId);
         }
