@@ -1,18 +1,22 @@
 package dev.rapport.notifications.webhook;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
+import org.hibernate.Session;
 
 import dev.rapport.notifications.notification.NotificationContent;
 import dev.rapport.notifications.notification.Notifications;
@@ -113,58 +117,88 @@ public class DeliveryQueue {
         });
     }
 
+    /** An attempt answered (or given up on) and waiting to be recorded; {@code recorded} completes once it is. */
+    public record Attempted(Due delivery, AttemptOutcome outcome, CompletableFuture<Void> recorded) {
+    }
+
+    /** What an attempt makes of its delivery. */
+    private record Next(UUID deliveryId, int attempts, DeliveryStatus status, Instant nextAttemptAt, Instant deliveredAt) {
+    }
+
     /**
-     * Records an attempt and what follows from it: the delivery is done, or retried at the next
-     * step of the schedule (no earlier than a Retry-After), or failed for good; a success clears
-     * its endpoint's failures; a failure counts against it, parks it after
-     * {@code park-after-failures} in a row (for the schedule's first step, then a step further each
-     * time the probe fails), holds it for a Retry-After, and disables it on a 410 or after failing
-     * for {@code disable-after}.
+     * Records attempts, many in one transaction, and what follows from each: its delivery is
+     * done, or retried at the next step of the schedule (no earlier than a Retry-After), or failed
+     * for good; a success clears its endpoint's failures; a failure counts against it, parks it
+     * after {@code park-after-failures} in a row (for the schedule's first step, then a step
+     * further each time the probe fails), holds it for a Retry-After, and disables it on a 410 or
+     * after failing for {@code disable-after}. Endpoints are written in the order of their ids, so
+     * that two instances recording at once cannot deadlock.
      */
-    public void record(Due delivery, AttemptOutcome outcome) {
+    public void recordAll(List<Attempted> attempts) {
         Instant now = clock.instant();
-        int attempts = delivery.attempts() + 1;
-        Optional<Instant> leaveAloneUntil = outcome.leaveAloneUntil(now, config.retryAfterMax());
-        Optional<Duration> retryIn = outcome.delivered() ? Optional.empty() : retries.delayAfter(attempts);
-        DeliveryStatus status = outcome.delivered() ? DeliveryStatus.DELIVERED : retryIn.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
-        Instant next = retryIn.map(now::plus)
-                .map(retry -> leaveAloneUntil.filter(retry::isBefore).orElse(retry))
-                .orElse(null);
+        List<Next> nexts = new ArrayList<>(attempts.size());
+        for (Attempted attempted : attempts) {
+            AttemptOutcome outcome = attempted.outcome();
+            int attemptsMade = attempted.delivery().attempts() + 1;
+            Optional<Duration> retryIn = outcome.delivered() ? Optional.empty() : retries.delayAfter(attemptsMade);
+            DeliveryStatus status = outcome.delivered() ? DeliveryStatus.DELIVERED
+                    : retryIn.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+            Optional<Instant> leaveAloneUntil = outcome.leaveAloneUntil(now, config.retryAfterMax());
+            Instant next = retryIn.map(now::plus)
+                    .map(retry -> leaveAloneUntil.filter(retry::isBefore).orElse(retry))
+                    .orElse(null);
+            nexts.add(new Next(attempted.delivery().id(), attemptsMade, status, next, outcome.delivered() ? now : null));
+        }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                entityManager.createNativeQuery("""
-                        insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
-                        values (?1, ?2, ?3, ?4, ?5)""")
-                        .setParameter(1, delivery.id()).setParameter(2, Timestamp.from(now))
-                        .setParameter(3, new TypedParameterValue<>(StandardBasicTypes.INTEGER, outcome.statusCode()))
-                        .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.STRING, outcome.error()))
-                        .setParameter(5, outcome.durationMillis())
-                        .executeUpdate();
-                entityManager.createNativeQuery("""
-                        update webhook_delivery set attempts = ?2, status = ?3, next_attempt_at = ?4, delivered_at = ?5
-                        where id = ?1""")
-                        .setParameter(1, delivery.id()).setParameter(2, attempts).setParameter(3, status.name())
-                        .setParameter(4, timestamp(next))
-                        .setParameter(5, timestamp(outcome.delivered() ? now : null))
-                        .executeUpdate();
-                if (outcome.delivered()) {
-                    recovered(delivery.endpointId());
-                } else {
-                    failed(delivery.endpointId(), outcome, now, leaveAloneUntil);
+                entityManager.unwrap(Session.class).doWork(connection -> writeAttempts(connection, attempts, nexts, now));
+                List<UUID> recoveredEndpoints = attempts.stream().filter(a -> a.outcome().delivered())
+                        .map(a -> a.delivery().endpointId()).distinct().sorted().toList();
+                if (!recoveredEndpoints.isEmpty()) {
+                    recovered(recoveredEndpoints);
                 }
+                attempts.stream().filter(a -> !a.outcome().delivered())
+                        .sorted(Comparator.comparing((Attempted a) -> a.delivery().endpointId()))
+                        .forEach(a -> failed(a.delivery().endpointId(), a.outcome(), now, a.outcome().leaveAloneUntil(now, config.retryAfterMax())));
             });
         } catch (RuntimeException e) {
-            // The lease expires and the delivery is attempted again: at least once, never lost.
-            Log.warnf("Could not record webhook attempt of delivery %s: %s", delivery.id(), e.getMessage());
+            // The leases expire and the deliveries are attempted again: at least once, never lost.
+            Log.warnf("Could not record %d webhook attempts: %s", attempts.size(), e.getMessage());
         }
     }
 
-    private void recovered(UUID endpointId) {
+    /** The attempts, and their deliveries' new state, in two statements. */
+    private static void writeAttempts(Connection connection, List<Attempted> attempts, List<Next> nexts, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
+                select delivery_id, ?, status_code, error, duration_ms from unnest(?, ?, ?, ?) as a(delivery_id, status_code, error, duration_ms)""")) {
+            insert.setTimestamp(1, Timestamp.from(now));
+            insert.setArray(2, connection.createArrayOf("uuid", attempts.stream().map(a -> a.delivery().id()).toArray()));
+            insert.setArray(3, connection.createArrayOf("int4", attempts.stream().map(a -> a.outcome().statusCode()).toArray()));
+            insert.setArray(4, connection.createArrayOf("text", attempts.stream().map(a -> a.outcome().error()).toArray()));
+            insert.setArray(5, connection.createArrayOf("int4", attempts.stream().map(a -> a.outcome().durationMillis()).toArray()));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update webhook_delivery d set attempts = n.attempts, status = n.status, next_attempt_at = n.next_attempt_at,
+                                              delivered_at = n.delivered_at
+                from unnest(?, ?, ?, ?, ?) as n(id, attempts, status, next_attempt_at, delivered_at)
+                where d.id = n.id""")) {
+            update.setArray(1, connection.createArrayOf("uuid", nexts.stream().map(Next::deliveryId).toArray()));
+            update.setArray(2, connection.createArrayOf("int4", nexts.stream().map(Next::attempts).toArray()));
+            update.setArray(3, connection.createArrayOf("text", nexts.stream().map(n -> n.status().name()).toArray()));
+            update.setArray(4, connection.createArrayOf("timestamptz", nexts.stream().map(n -> timestampOrNull(n.nextAttemptAt())).toArray()));
+            update.setArray(5, connection.createArrayOf("timestamptz", nexts.stream().map(n -> timestampOrNull(n.deliveredAt())).toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private void recovered(List<UUID> endpointIds) {
         // Only an endpoint that was failing is written: a healthy one's row is not locked by every success.
         entityManager.createNativeQuery("""
                 update webhook_subscription set consecutive_failures = 0, times_parked = 0, failing_since = null, paused_until = null
-                where id = ?1 and (consecutive_failures > 0 or failing_since is not null or paused_until is not null)""")
-                .setParameter(1, endpointId).executeUpdate();
+                where id = any(?1) and (consecutive_failures > 0 or failing_since is not null or paused_until is not null)""")
+                .setParameter(1, endpointIds.toArray(UUID[]::new)).executeUpdate();
     }
 
     private void failed(UUID endpointId, AttemptOutcome outcome, Instant now, Optional<Instant> leaveAloneUntil) {
@@ -220,7 +254,7 @@ public class DeliveryQueue {
         }
     }
 
-    private static TypedParameterValue<?> timestamp(Instant instant) {
-        return new TypedParameterValue<>(StandardBasicTypes.TIMESTAMP, instant == null ? null : Timestamp.from(instant));
+    private static Timestamp timestampOrNull(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

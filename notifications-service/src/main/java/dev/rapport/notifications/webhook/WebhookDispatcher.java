@@ -9,13 +9,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import dev.rapport.notifications.webhook.DeliveryQueue.Due;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,6 @@ public class WebhookDispatcher {
     private final DeliveryQueue queue;
     private final WebhookSender sender;
     private final WebhooksConfig config;
-    private final ManagedExecutor executor;
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, Integer> inFlightByEndpoint = new ConcurrentHashMap<>();
@@ -46,14 +45,17 @@ public class WebhookDispatcher {
     private final Set<UUID> endpointsWithMore = ConcurrentHashMap.newKeySet();
     private volatile boolean noRoomLeft;
     private volatile boolean stopping;
-    private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean claimPending = new AtomicBoolean();
+    private final SingleFlight claims;
+    /** Attempts answered and waiting to be recorded, many in one transaction. */
+    private final Queue<DeliveryQueue.Attempted> answered = new ConcurrentLinkedQueue<>();
+    private final SingleFlight records;
 
     WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhooksConfig config, ManagedExecutor executor) {
         this.queue = queue;
         this.sender = sender;
         this.config = config;
-        this.executor = executor;
+        this.claims = new SingleFlight("Webhook claim", this::claimAndSend, executor);
+        this.records = new SingleFlight("Recording webhook attempts", this::recordAnswered, executor);
     }
 
     @Scheduled(every = "${rapport.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,30 +70,9 @@ public class WebhookDispatcher {
         }
     }
 
-    /**
-     * Runs a claim on a worker thread, unless one is running; then that one runs once more, so
-     * that no delivery waits for the poll (claims use SKIP LOCKED either way).
-     */
+    /** Has a claim run soon on a worker thread (at once, or once more after the one running). */
     void claimSoon() {
-        claimPending.set(true);
-        if (claiming.compareAndSet(false, true)) {
-            executor.execute(this::claimWhilePending);
-        }
-    }
-
-    private void claimWhilePending() {
-        do {
-            try {
-                while (claimPending.getAndSet(false)) {
-                    claimAndSend();
-                }
-            } catch (RuntimeException e) {
-                Log.warnf("Webhook claim failed, the next poll retries: %s", e.getMessage());
-            } finally {
-                claiming.set(false);
-            }
-            // A request that came just as this loop ended found it still marked as running.
-        } while (claimPending.get() && claiming.compareAndSet(false, true));
+        claims.request();
     }
 
     /**
@@ -126,11 +107,30 @@ public class WebhookDispatcher {
             }
             inFlight.incrementAndGet();
             inFlightByEndpoint.merge(delivery.endpointId(), 1, Integer::sum);
-            started.add(sender.send(delivery)
-                    .thenAcceptAsync(outcome -> queue.record(delivery, outcome), executor)
-                    .whenComplete((recorded, failure) -> finished(delivery)));
+            CompletableFuture<Void> recorded = new CompletableFuture<>();
+            started.add(recorded.whenComplete((done, failure) -> finished(delivery)));
+            sender.send(delivery).thenAccept(outcome -> {
+                answered.add(new DeliveryQueue.Attempted(delivery, outcome, recorded));
+                records.request();
+            });
         }
         return started;
+    }
+
+    /** Records every attempt answered so far in one transaction, then lets each one's room go. */
+    private void recordAnswered() {
+        List<DeliveryQueue.Attempted> batch = new ArrayList<>();
+        for (DeliveryQueue.Attempted attempted = answered.poll(); attempted != null; attempted = answered.poll()) {
+            batch.add(attempted);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            queue.recordAll(batch);
+        } finally {
+            batch.forEach(attempted -> attempted.recorded().complete(null));
+        }
     }
 
     private void finished(Due delivery) {
