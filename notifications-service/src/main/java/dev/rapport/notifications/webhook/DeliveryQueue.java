@@ -151,6 +151,11 @@ public class DeliveryQueue {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                // The endpoints first, then their deliveries: the order an unsubscription locks them in
+                // (its delete cascades), so that the two cannot deadlock.
+                entityManager.createNativeQuery("select id from webhook_subscription where id = any(?1) order by id for key share")
+                        .setParameter(1, attempts.stream().map(a -> a.delivery().endpointId()).distinct().toArray(UUID[]::new))
+                        .getResultList();
                 entityManager.unwrap(Session.class).doWork(connection -> writeAttempts(connection, attempts, nexts, now));
                 List<UUID> recoveredEndpoints = attempts.stream().filter(a -> a.outcome().delivered())
                         .map(a -> a.delivery().endpointId()).distinct().sorted().toList();
@@ -171,7 +176,12 @@ public class DeliveryQueue {
     private static void writeAttempts(Connection connection, List<Attempted> attempts, List<Next> nexts, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
-                select delivery_id, ?, status_code, error, duration_ms from unnest(?, ?, ?, ?) as a(delivery_id, status_code, error, duration_ms)""")) {
+                select a.delivery_id, ?, a.status_code, a.error, a.duration_ms
+                from unnest(?, ?, ?, ?) as a(delivery_id, status_code, error, duration_ms)
+                -- A delivery deleted meanwhile (unsubscribed, erased) has nothing left to record; the
+                -- lock keeps it until this commits.
+                join webhook_delivery d on d.id = a.delivery_id
+                for key share of d""")) {
             insert.setTimestamp(1, Timestamp.from(now));
             insert.setArray(2, connection.createArrayOf("uuid", attempts.stream().map(a -> a.delivery().id()).toArray()));
             insert.setArray(3, connection.createArrayOf("int4", attempts.stream().map(a -> a.outcome().statusCode()).toArray()));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.rapport.notifications.webhook.DeliveryQueue.Due;
@@ -21,8 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Sends one signed delivery, without blocking a thread: the endpoint's URL is checked (and its
  * host resolved) just before, and the connection goes to the address that check approved, with
- * the URL's host name for the Host header, TLS SNI and certificate verification. The whole
- * exchange, answer included, is bounded by {@code rapport.webhooks.timeout}.
+ * the URL's host name for the Host header, TLS SNI and certificate verification. Connecting,
+ * sending and the answer's status line are bounded by {@code rapport.webhooks.timeout}.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -47,6 +48,10 @@ public class WebhookSender {
                 .setForceSni(true)
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(60)
+                // A connection on which nothing moves for this long (an answer's body that never
+                // ends) is closed, freeing its place in the pool.
+                .setIdleTimeout(timeoutMillis)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 // Pools are per address: this bounds the connections to one endpoint.
                 .setMaxPoolSize(config.maxInFlightPerEndpoint())
                 .setDecompressionSupported(false));
@@ -99,17 +104,14 @@ public class WebhookSender {
                     sent.set(open);
                     return open.send(Buffer.buffer(delivery.payload()));
                 })
-                .compose(response -> {
-                    // The answer's body is read and dropped, so that the connection can be used again.
-                    response.handler(ignored -> {
-                    });
-                    String retryAfter = response.getHeader("Retry-After");
-                    return response.end().map(done -> AttemptOutcome.answered(response.statusCode(), retryAfter, millisSince(started)));
-                })
+                // The outcome is the status (and Retry-After) as soon as they arrive. The body, if
+                // any, is dropped as it comes (no data handler: the answer may even have ended
+                // before this runs), and its end returns the connection to the pool.
+                .map(response -> AttemptOutcome.answered(response.statusCode(), response.getHeader("Retry-After"), millisSince(started)))
                 .onComplete(result -> outcome.complete(result.succeeded() ? result.result()
                         : AttemptOutcome.failed(describe(result.cause()), millisSince(started))));
         long timer = vertx.setTimer(config.timeout().toMillis(), fired -> {
-            if (outcome.complete(AttemptOutcome.failed("no complete answer within " + config.timeout(), millisSince(started)))) {
+            if (outcome.complete(AttemptOutcome.failed("no answer within " + config.timeout(), millisSince(started)))) {
                 HttpClientRequest open = sent.get();
                 if (open != null) {
                     open.reset();

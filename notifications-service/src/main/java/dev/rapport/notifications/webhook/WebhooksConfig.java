@@ -57,7 +57,7 @@ public interface WebhooksConfig {
     @WithDefault("4")
     int maxInFlightPerEndpoint();
 
-    /** How long one attempt may take, from connecting to the end of the answer. */
+    /** How long one attempt may take, from connecting to the answer's status line. */
     @WithDefault("10s")
     Duration timeout();
 
