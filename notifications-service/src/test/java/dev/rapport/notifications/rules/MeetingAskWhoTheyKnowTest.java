@@ -5,59 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.rapport.notifications.Feed;
-import dev.rapport.notifications.MutableClock;
 import dev.rapport.notifications.notification.Notification;
-import dev.rapport.notifications.settings.RuleSettingsRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 @QuarkusTest
-class MeetingAskWhoTheyKnowTest {
+class MeetingAskWhoTheyKnowTest extends RuleTestFixture {
 
-    private static final Duration ARRIVAL = Duration.ofSeconds(30);
     private static final String ASK = RuleName.MEETING_ASK_WHO_THEY_KNOW.id();
-
-    @Inject
-    Rules rules;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    RuleSettingsRepository settings;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private final Feed feed = new Feed();
-    private final UUID owner = UUID.randomUUID();
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void aDiscoveryHeldWithoutAskingIsRaisedAtOnceUntilALaterOneToOneAsks() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
         await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         UUID discovery = feed.meetingHeld(owner, UUID.randomUUID(), sam, "DISCOVERY", clock.instant(), false);
-        await().atMost(ARRIVAL).until(() -> notifications().size() == 1);
-        assertThat(notifications()).singleElement().satisfies(n -> {
+        await().atMost(ARRIVAL).until(() -> notifications(ASK).size() == 1);
+        assertThat(notifications(ASK)).singleElement().satisfies(n -> {
             assertThat(n.subjectId).isEqualTo(discovery);
             assertThat(n.title).isEqualTo("Ask Sam Carter who they know");
             assertThat(n.message).isEqualTo("In your discovery one-to-one with Sam Carter you did not ask who they know. "
@@ -68,13 +35,13 @@ class MeetingAskWhoTheyKnowTest {
         // A referral-fit one-to-one without the question raises nothing of its own and settles nothing.
         clock.advance(Duration.ofDays(1));
         UUID referralFit = feed.meetingHeld(owner, UUID.randomUUID(), sam, "REFERRAL_FIT", clock.instant(), false);
-        await().atMost(ARRIVAL).until(() -> "HELD".equals(status(referralFit)));
+        await().atMost(ARRIVAL).until(() -> "HELD".equals(meetingStatus(referralFit)));
         rules.sweep();
-        assertThat(open()).extracting(n -> n.subjectId).containsExactly(discovery);
+        assertThat(open(ASK)).extracting(n -> n.subjectId).containsExactly(discovery);
 
         clock.advance(Duration.ofDays(1));
         feed.meetingHeld(owner, UUID.randomUUID(), sam, "CHECK_IN", clock.instant(), true);
-        await().atMost(ARRIVAL).until(() -> open().isEmpty());
+        await().atMost(ARRIVAL).until(() -> open(ASK).isEmpty());
     }
 
     @Test
@@ -86,17 +53,17 @@ class MeetingAskWhoTheyKnowTest {
         UUID meeting = feed.meetingHeld(owner, UUID.randomUUID(), sam, "DISCOVERY", held, true, "Lee Park", "Kim Lee");
         feed.contactConnected(owner, sam, lee, "INTRODUCTION", held);
         feed.contactConnected(owner, sam, kim, "INTRODUCTION", held);
-        await().atMost(ARRIVAL).until(() -> introductions(sam) == 2 && "HELD".equals(status(meeting)) && contactKnown(kim));
+        await().atMost(ARRIVAL).until(() -> introductions(sam) == 2 && "HELD".equals(meetingStatus(meeting)) && contactKnown(kim));
 
         clock.advance(Duration.ofDays(6));
         rules.sweep();
-        assertThat(notifications()).isEmpty();
+        assertThat(notifications(ASK)).isEmpty();
         feed.touchpoint(owner, lee, clock.instant());
         await().atMost(ARRIVAL).until(() -> lastInteraction(lee) != null);
         clock.advance(Duration.ofDays(2));
         rules.sweep();
         rules.sweep();
-        assertThat(notifications()).singleElement().satisfies(n -> {
+        assertThat(notifications(ASK)).singleElement().satisfies(n -> {
             assertThat(n.subjectId).isEqualTo(meeting);
             assertThat(n.title).isEqualTo("Contact the people Sam Carter named");
             assertThat(n.message).isEqualTo("Sam Carter named 2 people in your one-to-one 8 days ago; you have not been in touch with "
@@ -105,7 +72,7 @@ class MeetingAskWhoTheyKnowTest {
         });
 
         feed.invitation(owner, "sent", UUID.randomUUID(), kim, clock.instant());
-        await().atMost(ARRIVAL).until(() -> open().isEmpty());
+        await().atMost(ARRIVAL).until(() -> open(ASK).isEmpty());
     }
 
     @Test
@@ -117,22 +84,23 @@ class MeetingAskWhoTheyKnowTest {
         UUID meeting = feed.meetingHeld(owner, UUID.randomUUID(), sam, "DISCOVERY", held, true, "Lee Park", "Kim Lee");
         feed.contactConnected(owner, sam, lee, "INTRODUCTION", held);
         feed.contactConnected(owner, sam, kim, "INTRODUCTION", held);
-        await().atMost(ARRIVAL).until(() -> introductions(sam) == 2 && "HELD".equals(status(meeting)) && contactKnown(kim));
+        await().atMost(ARRIVAL).until(() -> introductions(sam) == 2 && "HELD".equals(meetingStatus(meeting)) && contactKnown(kim));
         clock.advance(Duration.ofDays(8));
         rules.sweep();
-        assertThat(open()).singleElement().satisfies(n -> assertThat(n.message).startsWith(
+        assertThat(open(ASK)).singleElement().satisfies(n -> assertThat(n.message).startsWith(
                 "Sam Carter named Kim Lee and Lee Park in your one-to-one 8 days ago, and you have not been in touch with any of them yet."));
 
         feed.contactDeleted(owner, kim, clock.instant());
         feed.contactErased(owner, kim, clock.instant());
-        await().atMost(ARRIVAL).until(() -> notifications().stream().noneMatch(n -> n.message.contains("Kim Lee")) && open().size() == 1);
-        assertThat(open()).singleElement().satisfies(n -> assertThat(n.message).startsWith(
+        await().atMost(ARRIVAL).until(() -> notifications(ASK).stream().noneMatch(n -> n.message.contains("Kim Lee"))
+                && open(ASK).size() == 1);
+        assertThat(open(ASK)).singleElement().satisfies(n -> assertThat(n.message).startsWith(
                 "Sam Carter named 2 people in your one-to-one 8 days ago; you have not been in touch with Lee Park yet."));
         assertThat(rowsMentioning("outbox_event", "payload::text", "Kim Lee")).isZero();
         assertThat(rowsMentioning("notification", "message", "Kim Lee")).isZero();
 
         feed.contactDeleted(owner, lee, clock.instant());
-        await().atMost(ARRIVAL).until(() -> open().isEmpty());
+        await().atMost(ARRIVAL).until(() -> open(ASK).isEmpty());
     }
 
     @Test
@@ -140,10 +108,10 @@ class MeetingAskWhoTheyKnowTest {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
         await().atMost(ARRIVAL).until(() -> contactKnown(sam));
         feed.meetingHeld(owner, UUID.randomUUID(), sam, "DISCOVERY", clock.instant(), false);
-        await().atMost(ARRIVAL).until(() -> open().size() == 1);
+        await().atMost(ARRIVAL).until(() -> open(ASK).size() == 1);
         feed.contactDeleted(owner, sam, clock.instant());
-        await().atMost(ARRIVAL).until(() -> open().isEmpty());
-        assertThat(notifications()).singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED);
+        await().atMost(ARRIVAL).until(() -> open(ASK).isEmpty());
+        assertThat(notifications(ASK)).singleElement().extracting(n -> n.status).isEqualTo(Notification.Status.RESOLVED);
     }
 
     @Test
@@ -163,61 +131,22 @@ class MeetingAskWhoTheyKnowTest {
         UUID named = feed.meetingHeld(owner, UUID.randomUUID(), sam, "DISCOVERY", held, true, "Lee Park");
         feed.contactConnected(owner, sam, lee, "INTRODUCTION", held);
         UUID theirs = feed.meetingHeld(other, UUID.randomUUID(), ann, "DISCOVERY", held, false);
-        await().atMost(ARRIVAL).until(() -> introductions(sam) == 1 && "HELD".equals(status(notAsked)) && "HELD".equals(status(named))
-                && "HELD".equals(status(theirs)) && contactKnown(ann));
+        await().atMost(ARRIVAL).until(() -> introductions(sam) == 1 && "HELD".equals(meetingStatus(notAsked))
+                && "HELD".equals(meetingStatus(named)) && "HELD".equals(meetingStatus(theirs)) && contactKnown(ann));
 
         clock.advance(Duration.ofDays(1));
         rules.sweep();
-        assertThat(notifications()).isEmpty();
+        assertThat(notifications(ASK)).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications()).singleElement().satisfies(n -> {
+        assertThat(notifications(ASK)).singleElement().satisfies(n -> {
             assertThat(n.subjectId).isEqualTo(named);
             assertThat(n.message).startsWith("Sam Carter named Lee Park in your one-to-one 3 days ago, and you have not been in touch with them yet.");
         });
-        assertThat(notificationsOf(other)).isEmpty();
-    }
-
-    private List<Notification> open() {
-        return notifications().stream().filter(n -> n.status == Notification.Status.OPEN).toList();
-    }
-
-    private List<Notification> notifications() {
-        return notificationsOf(owner);
-    }
-
-    private List<Notification> notificationsOf(UUID ownerId) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list(
-                "ownerId = ?1 and rule = ?2 order by createdAt", ownerId, ASK));
-    }
-
-    private String status(UUID meeting) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
-                .createNativeQuery("select max(status) from one_to_one where meeting_id = ?1")
-                .setParameter(1, meeting).getSingleResult());
+        assertThat(notificationsOf(other, ASK)).isEmpty();
     }
 
     private long introductions(UUID introducer) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from introduction where introducer_id = ?1")
-                .setParameter(1, introducer).getSingleResult()).longValue());
-    }
-
-    private boolean contactKnown(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and name <> ''")
-                .setParameter(1, contact).getResultList().isEmpty());
-    }
-
-    private Object lastInteraction(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select max(last_interaction_at) from contact_activity where contact_id = ?1")
-                .setParameter(1, contact).getSingleResult());
-    }
-
-    private long rowsMentioning(String table, String column, String text) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from " + table + " where owner_id = ?1 and strpos(" + column + ", ?2) > 0")
-                .setParameter(1, owner).setParameter(2, text).getSingleResult()).longValue());
+        return count("select count(*) from introduction where introducer_id = ?1", introducer);
     }
 }

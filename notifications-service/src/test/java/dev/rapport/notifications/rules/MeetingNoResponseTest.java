@@ -4,67 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.rapport.notifications.Feed;
-import dev.rapport.notifications.MutableClock;
 import dev.rapport.notifications.notification.Notification;
-import dev.rapport.notifications.settings.RuleSettingsRepository;
 import dev.rapport.platform.testing.KafkaTopics;
 import dev.rapport.platform.testing.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 @QuarkusTest
-class MeetingNoResponseTest {
+class MeetingNoResponseTest extends RuleTestFixture {
 
-    private static final Duration ARRIVAL = Duration.ofSeconds(30);
     private static final String NO_RESPONSE = RuleName.MEETING_NO_RESPONSE.id();
-
-    @Inject
-    Rules rules;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    RuleSettingsRepository settings;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private final Feed feed = new Feed();
-    private final UUID owner = UUID.randomUUID();
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void anInvitationUnansweredAfterSevenDaysIsRaisedUntilAnswered() {
         UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
         UUID invitation = feed.invitation(owner, "sent", UUID.randomUUID(), sam, clock.instant());
-        await().atMost(ARRIVAL).until(() -> contactKnown(sam) && "INVITED".equals(status(invitation)));
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam) && "INVITED".equals(meetingStatus(invitation)));
 
         clock.advance(Duration.ofDays(6).plusHours(23));
         rules.sweep();
-        assertThat(notifications()).isEmpty();
+        assertThat(notifications(NO_RESPONSE)).isEmpty();
         clock.advance(Duration.ofHours(2));
         rules.sweep();
         rules.sweep();
-        assertThat(notifications()).singleElement().satisfies(n -> {
+        assertThat(notifications(NO_RESPONSE)).singleElement().satisfies(n -> {
             assertThat(n.subjectId).isEqualTo(invitation);
             assertThat(n.title).isEqualTo("No answer from Sam Carter");
             assertThat(n.message).isEqualTo("You invited Sam Carter to a discovery one-to-one 7 days ago and have had no answer. "
@@ -73,10 +40,10 @@ class MeetingNoResponseTest {
         });
 
         feed.invitation(owner, "accepted", invitation, sam, clock.instant());
-        await().atMost(ARRIVAL).until(() -> open().isEmpty());
+        await().atMost(ARRIVAL).until(() -> open(NO_RESPONSE).isEmpty());
         clock.advance(Duration.ofDays(10));
         rules.sweep();
-        assertThat(open()).isEmpty();
+        assertThat(open(NO_RESPONSE)).isEmpty();
     }
 
     @Test
@@ -87,17 +54,17 @@ class MeetingNoResponseTest {
         UUID unanswered = feed.invitation(owner, "sent", UUID.randomUUID(), sam, clock.instant());
         UUID cancelled = feed.invitation(owner, "sent", UUID.randomUUID(), sam, clock.instant());
         UUID deleted = feed.invitation(owner, "sent", UUID.randomUUID(), lee, clock.instant());
-        await().atMost(ARRIVAL).until(() -> contactKnown(sam) && contactKnown(lee) && "INVITED".equals(status(deleted)));
+        await().atMost(ARRIVAL).until(() -> contactKnown(sam) && contactKnown(lee) && "INVITED".equals(meetingStatus(deleted)));
         clock.advance(Duration.ofDays(8));
         rules.sweep();
-        assertThat(open()).extracting(n -> n.subjectId).containsExactlyInAnyOrder(declined, unanswered, cancelled, deleted);
+        assertThat(open(NO_RESPONSE)).extracting(n -> n.subjectId).containsExactlyInAnyOrder(declined, unanswered, cancelled, deleted);
 
         feed.invitation(owner, "declined", declined, sam, clock.instant());
         feed.invitation(owner, "expired", unanswered, sam, clock.instant());
         feed.meetingCancelled(owner, cancelled, sam, clock.instant());
         feed.contactDeleted(owner, lee, clock.instant());
-        await().atMost(ARRIVAL).until(() -> open().isEmpty());
-        assertThat(notifications()).hasSize(4).allMatch(n -> n.status == Notification.Status.RESOLVED);
+        await().atMost(ARRIVAL).until(() -> open(NO_RESPONSE).isEmpty());
+        assertThat(notifications(NO_RESPONSE)).hasSize(4).allMatch(n -> n.status == Notification.Status.RESOLVED);
     }
 
     @Test
@@ -111,17 +78,18 @@ class MeetingNoResponseTest {
         UUID lee = feed.contactCreated(other, "Lee Park", clock.instant());
         UUID mine = feed.invitation(owner, "sent", UUID.randomUUID(), sam, clock.instant());
         UUID theirs = feed.invitation(other, "sent", UUID.randomUUID(), lee, clock.instant());
-        await().atMost(ARRIVAL).until(() -> "INVITED".equals(status(mine)) && "INVITED".equals(status(theirs)) && contactKnown(sam));
+        await().atMost(ARRIVAL).until(() -> "INVITED".equals(meetingStatus(mine)) && "INVITED".equals(meetingStatus(theirs))
+                && contactKnown(sam));
 
         clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications()).isEmpty();
+        assertThat(notifications(NO_RESPONSE)).isEmpty();
         clock.advance(Duration.ofDays(2));
         rules.sweep();
-        assertThat(notifications()).singleElement().satisfies(n -> assertThat(n.message).contains("4 days ago"));
+        assertThat(notifications(NO_RESPONSE)).singleElement().satisfies(n -> assertThat(n.message).contains("4 days ago"));
         clock.advance(Duration.ofDays(10));
         rules.sweep();
-        assertThat(notificationsOf(other)).isEmpty();
+        assertThat(notificationsOf(other, NO_RESPONSE)).isEmpty();
     }
 
     @Test
@@ -132,34 +100,9 @@ class MeetingNoResponseTest {
                     {"invitationId":"%s","stage":"DISCOVERY","at":"%s"}""".formatted(broken, clock.instant()));
             UUID sam = feed.contactCreated(owner, "Sam Carter", clock.instant());
             UUID invitation = feed.invitation(owner, "sent", UUID.randomUUID(), sam, clock.instant());
-            await().atMost(ARRIVAL).until(() -> "INVITED".equals(status(invitation)));
-            assertThat(status(broken)).isNull();
+            await().atMost(ARRIVAL).until(() -> "INVITED".equals(meetingStatus(invitation)));
+            assertThat(meetingStatus(broken)).isNull();
             await().atMost(ARRIVAL).untilAsserted(() -> assertThat(deadLetters.poll(r -> owner.toString().equals(r.key()))).hasSize(1));
         }
-    }
-
-    private List<Notification> open() {
-        return notifications().stream().filter(n -> n.status == Notification.Status.OPEN).toList();
-    }
-
-    private List<Notification> notifications() {
-        return notificationsOf(owner);
-    }
-
-    private List<Notification> notificationsOf(UUID ownerId) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list(
-                "ownerId = ?1 and rule = ?2 order by createdAt", ownerId, NO_RESPONSE));
-    }
-
-    private String status(UUID meeting) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
-                .createNativeQuery("select max(status) from one_to_one where meeting_id = ?1")
-                .setParameter(1, meeting).getSingleResult());
-    }
-
-    private boolean contactKnown(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and name <> ''")
-                .setParameter(1, contact).getResultList().isEmpty());
     }
 }
