@@ -4,52 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.rapport.notifications.Feed;
-import dev.rapport.notifications.MutableClock;
 import dev.rapport.notifications.notification.Notification;
-import dev.rapport.notifications.settings.RuleSettingsRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 @QuarkusTest
-class ReferralRulesTest {
+class ReferralRulesTest extends RuleTestFixture {
 
-    private static final Duration ARRIVAL = Duration.ofSeconds(30);
     private static final String UNACKNOWLEDGED = RuleName.REFERRAL_UNACKNOWLEDGED.id();
     private static final String WON = RuleName.REFERRAL_WON.id();
-
-    @Inject
-    Rules rules;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    RuleSettingsRepository settings;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private final Feed feed = new Feed();
-    private final UUID owner = UUID.randomUUID();
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void aReferralReceivedStillOpenAfterTwoDaysIsRaisedUntilItsStatusMovesOn() {
@@ -145,9 +112,7 @@ class ReferralRulesTest {
                 .extracting(n -> n.status).as("a deleted partner's referrals raise nothing").isEqualTo(Notification.Status.RESOLVED));
         feed.contactErased(owner, sam, clock.instant());
         await().atMost(ARRIVAL).until(() -> notifications(WON).isEmpty());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from outbox_event where owner_id = ?1 and strpos(payload::text, 'Sam Carter') > 0")
-                .setParameter(1, owner).getSingleResult()).longValue())).isZero();
+        assertThat(rowsMentioning("outbox_event", "payload::text", "Sam Carter")).isZero();
     }
 
     @Test
@@ -173,24 +138,11 @@ class ReferralRulesTest {
         assertThat(notifications(UNACKNOWLEDGED)).extracting(n -> n.subjectId).containsExactly(open);
     }
 
-    private List<Notification> notifications(String rule) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list(
-                "ownerId = ?1 and rule = ?2 order by createdAt", owner, rule));
-    }
-
     private boolean known(UUID referral) {
         return status(referral) != null;
     }
 
     private String status(UUID referral) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
-                .createNativeQuery("select max(status) from referral_activity where referral_id = ?1")
-                .setParameter(1, referral).getSingleResult());
-    }
-
-    private boolean contactKnown(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and name <> ''")
-                .setParameter(1, contact).getResultList().isEmpty());
+        return (String) singleValue("select max(status) from referral_activity where referral_id = ?1", referral);
     }
 }

@@ -16,11 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.rapport.notifications.Feed;
-import dev.rapport.notifications.MutableClock;
 import dev.rapport.notifications.notification.Notification;
 import dev.rapport.notifications.notification.Threshold;
 import dev.rapport.platform.testing.KafkaTopics;
@@ -28,32 +25,12 @@ import dev.rapport.platform.testing.TopicReader;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 @QuarkusTest
-class RulesTest {
+class RulesTest extends RuleTestFixture {
 
-    private static final Duration ARRIVAL = Duration.ofSeconds(30);
     private static final String STALLED = RuleName.RELATIONSHIP_STALLED.id();
     private static final String UNRETURNED = RuleName.REFERRAL_UNRETURNED.id();
-
-    @Inject
-    Rules rules;
-
-    @Inject
-    MutableClock clock;
-
-    @Inject
-    EntityManager entityManager;
-
-    private final Feed feed = new Feed();
-    private final UUID owner = UUID.randomUUID();
-
-    @AfterEach
-    void close() {
-        feed.close();
-    }
 
     @Test
     void unreturnedReferralsRaiseOneNotificationOnceTheOldestIsOldEnough() {
@@ -391,9 +368,7 @@ class RulesTest {
     }
 
     private long createdEvents(UUID ownerId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from outbox_event where owner_id = ?1 and type = 'rapport.notification.created.v1'")
-                .setParameter(1, ownerId).getSingleResult()).longValue());
+        return count("select count(*) from outbox_event where owner_id = ?1 and type = 'rapport.notification.created.v1'", ownerId);
     }
 
     /** So that later runs' sweeps do not review these contacts again at their overdue threshold. */
@@ -428,9 +403,8 @@ class RulesTest {
         assertThat(open(STALLED)).as("the summary stays open while one of its members does").extracting(n -> n.id).contains(summary.id);
         feed.touchpoint(owner, contacts.get(flood - 1), clock.instant());
         await().atMost(ARRIVAL).until(() -> open(STALLED).isEmpty());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from outbox_event where owner_id = ?1 and type = 'rapport.notification.resolved.v1'")
-                .setParameter(1, owner).getSingleResult()).longValue())).as("members' resolutions are not told, the summary's is").isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where owner_id = ?1 and type = 'rapport.notification.resolved.v1'", owner))
+                .as("members' resolutions are not told, the summary's is").isEqualTo(1);
 
         seedContactsDueNow(owner, 3);
         rules.sweep();
@@ -456,15 +430,15 @@ class RulesTest {
         clock.advance(Duration.ofDays(31));
         rules.sweep();
         assertThat(notifications(STALLED)).singleElement().satisfies(n -> assertThat(n.message).contains("Sam Carter"));
-        assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isPositive();
+        assertThat(rowsOfAnyOwnerMentioning("outbox_event", "payload::text", sam)).isPositive();
 
         feed.contactDeleted(owner, sam, clock.instant());
         feed.contactErased(owner, sam, clock.instant());
         await().atMost(ARRIVAL).until(() -> notifications(STALLED).isEmpty());
         assertThat(contactKnown(sam)).isFalse();
         assertThat(contactDeleted(sam)).isTrue();
-        assertThat(rowsMentioning("outbox_event", "payload::text", sam)).isZero();
-        assertThat(rowsMentioning("notification", "subject_id::text", sam)).isZero();
+        assertThat(rowsOfAnyOwnerMentioning("outbox_event", "payload::text", sam)).isZero();
+        assertThat(rowsOfAnyOwnerMentioning("notification", "subject_id::text", sam)).isZero();
         clock.advance(Duration.ofDays(31));
         rules.sweep();
         assertThat(notifications(STALLED)).isEmpty();
@@ -503,15 +477,6 @@ class RulesTest {
         }
     }
 
-    private List<Notification> open(String rule) {
-        return notifications(rule).stream().filter(n -> n.status == Notification.Status.OPEN).toList();
-    }
-
-    private List<Notification> notifications(String rule) {
-        return QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>list(
-                "ownerId = ?1 and rule = ?2 order by createdAt", owner, rule));
-    }
-
     private int givenCount(UUID partner) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = entityManager.createNativeQuery("select given_count from partner_ledger where owner_id = ?1 and partner_id = ?2")
@@ -520,33 +485,12 @@ class RulesTest {
         });
     }
 
-    private boolean contactKnown(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and name <> ''")
-                .setParameter(1, contact).getResultList().isEmpty());
-    }
-
     private boolean contactDeleted(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> !entityManager
-                .createNativeQuery("select 1 from contact_activity where contact_id = ?1 and deleted")
-                .setParameter(1, contact).getResultList().isEmpty());
+        return exists("select 1 from contact_activity where contact_id = ?1 and deleted", contact);
     }
 
-    private long rowsMentioning(String table, String column, UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from " + table + " where strpos(" + column + ", ?1) > 0")
-                .setParameter(1, contact.toString()).getSingleResult()).longValue());
-    }
-
-    private String stageOf(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
-                .createNativeQuery("select max(stage) from contact_activity where contact_id = ?1")
-                .setParameter(1, contact).getSingleResult());
-    }
-
-    private Object lastInteraction(UUID contact) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select max(last_interaction_at) from contact_activity where contact_id = ?1")
-                .setParameter(1, contact).getSingleResult());
+    /** Unlike {@link #rowsMentioning}, every owner's rows: an erased contact's id must be gone from them all. */
+    private long rowsOfAnyOwnerMentioning(String table, String column, UUID contact) {
+        return count("select count(*) from " + table + " where strpos(" + column + ", ?1) > 0", contact.toString());
     }
 }
