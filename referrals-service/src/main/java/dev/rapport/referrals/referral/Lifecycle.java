@@ -24,15 +24,17 @@ public final class Lifecycle {
      */
     public static void check(ReferralStatus from, ReferralStatus to, Money value) {
         Transitions.check(ILLEGAL_CHANGE, "referral", from, to);
-        if (to == ReferralStatus.WON && value == null) {
-            throw ProblemException.invalid("value", "is required to move to WON");
-        }
-        if (to != ReferralStatus.WON && value != null) {
-            throw ProblemException.invalid("value", "is only recorded with a move to WON");
+        if (!valueFits(to, value)) {
+            throw ProblemException.invalid("value", value == null ? "is required to move to WON" : "is only recorded with a move to WON");
         }
         if (value != null) {
             checkValue(value);
         }
+    }
+
+    /** Whether a move to {@code to} has a value exactly when it needs one: a move to WON always, any other never. */
+    static boolean valueFits(ReferralStatus to, Money value) {
+        return (to == ReferralStatus.WON) == (value != null);
     }
 
     private static void checkValue(Money value) {

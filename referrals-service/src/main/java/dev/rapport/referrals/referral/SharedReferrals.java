@@ -92,7 +92,7 @@ public class SharedReferrals {
             return false;
         }
         Referral given = following.get();
-        if (!given.status.canMoveTo(to) || (to == ReferralStatus.WON) != (value != null) || at.isBefore(given.statusAt)) {
+        if (!given.status.canMoveTo(to) || !Lifecycle.valueFits(to, value) || at.isBefore(given.statusAt)) {
             Log.warnf("Referral %s cannot follow its copy %s from %s to %s at %s", given.id, copyId, given.status, to, at);
             return false;
         }
