@@ -56,6 +56,14 @@ class LifecycleTest {
     }
 
     @Test
+    void aMoveHasAValueExactlyWhenItIsToWon() {
+        for (ReferralStatus to : ReferralStatus.values()) {
+            assertThat(Lifecycle.valueFits(to, VALUE)).as("%s with a value", to).isEqualTo(to == WON);
+            assertThat(Lifecycle.valueFits(to, null)).as("%s without", to).isEqualTo(to != WON);
+        }
+    }
+
+    @Test
     void openStatusesAreTheOnesUnderWay() {
         assertThat(EnumSet.allOf(ReferralStatus.class)).filteredOn(ReferralStatus::isOpen).containsExactly(OPEN, CONTACTED, MEETING);
     }
