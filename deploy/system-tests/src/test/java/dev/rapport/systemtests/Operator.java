@@ -11,17 +11,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * What an operator looks at to prove that nothing was lost: row counts in the services'
- * databases and the end offsets of topics. Only the restart tests use it; every other test
- * stays on the public surfaces.
+ * What an operator looks at to prove that nothing was lost or kept too long: row counts in the
+ * services' databases, the end offsets of topics and their settings. Only the restart,
+ * retention and erasure tests use it; every other test stays on the public surfaces.
  */
 final class Operator {
 
@@ -48,6 +53,24 @@ final class Operator {
             return values;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot query " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The broker's settings of each topic but Kafka's internal ones, by topic and name. */
+    static Map<String, Map<String, String>> topicConfigs() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        try (Admin admin = Admin.create(config)) {
+            List<ConfigResource> topics = admin.listTopics().names().get().stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            return admin.describeConfigs(topics).all().get().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(),
+                    e -> e.getValue().entries().stream().filter(entry -> entry.value() != null)
+                            .collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the topics' settings: " + e.getCause().getMessage(), e);
         }
     }
 
