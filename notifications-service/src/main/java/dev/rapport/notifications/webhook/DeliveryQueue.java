@@ -164,7 +164,7 @@ public class DeliveryQueue {
                 }
                 attempts.stream().filter(a -> !a.outcome().delivered())
                         .sorted(Comparator.comparing((Attempted a) -> a.delivery().endpointId()))
-                        .forEach(a -> failed(a.delivery().endpointId(), a.outcome(), now, a.outcome().leaveAloneUntil(now, config.retryAfterMax())));
+                        .forEach(a -> failed(a.delivery().endpointId(), a.outcome(), now));
             });
         } catch (RuntimeException e) {
             // The leases expire and the deliveries are attempted again: at least once, never lost.
@@ -211,7 +211,7 @@ public class DeliveryQueue {
                 .setParameter(1, endpointIds.toArray(UUID[]::new)).executeUpdate();
     }
 
-    private void failed(UUID endpointId, AttemptOutcome outcome, Instant now, Optional<Instant> leaveAloneUntil) {
+    private void failed(UUID endpointId, AttemptOutcome outcome, Instant now) {
         List<?> health = entityManager.createNativeQuery("""
                 update webhook_subscription set consecutive_failures = consecutive_failures + 1, failing_since = coalesce(failing_since, ?2)
                 where id = ?1
@@ -234,7 +234,7 @@ public class DeliveryQueue {
                     .setParameter(1, endpointId).setParameter(2, timesParked).setParameter(3, Timestamp.from(parkedUntil))
                     .executeUpdate();
         }
-        leaveAloneUntil.ifPresent(until -> entityManager.createNativeQuery("""
+        outcome.leaveAloneUntil(now, config.retryAfterMax()).ifPresent(until -> entityManager.createNativeQuery("""
                 update webhook_subscription set paused_until = greatest(paused_until, ?2) where id = ?1""")
                 .setParameter(1, endpointId).setParameter(2, Timestamp.from(until)).executeUpdate());
         if (outcome.gone()) {

@@ -290,11 +290,9 @@ class WebhookDeliveryTest {
 
             // As many as one claim takes for an endpoint (tests do not claim again when room frees up).
             queuePings(alices, 4);
-            long started = System.nanoTime();
             dispatcher.claimSoon();
             await().atMost(ARRIVAL).until(() -> receiver.received().size() == 4);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not waiting for the hanging attempts")
-                    .isLessThan(Duration.ofSeconds(2));
+            assertThat(attempts(bobs.id())).as("served while the hanging attempts were still in flight (none recorded yet)").isZero();
             assertThat(hanging.received()).as("never more than its room in flight").hasSize(4);
         }
     }
