@@ -8,11 +8,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -36,6 +38,12 @@ final class Deployment {
 
     static String token(String user) {
         return TOKENS.computeIfAbsent(user, Deployment::newToken);
+    }
+
+    /** The {@code sub} claim of {@code user}'s token: the owner id the services see. */
+    static String subjectOf(String user) {
+        String payload = token(user).split("\\.")[1];
+        return JsonPath.from(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).getString("sub");
     }
 
     /** A token just issued, for a test that must not run on one near its expiry. */

@@ -2,6 +2,9 @@ package dev.rapport.platform.inbox;
 
 import java.util.function.Consumer;
 
+import dev.rapport.platform.account.AccountErased;
+import dev.rapport.platform.account.Accounts;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,16 +15,23 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@link ConsumerGate}). Consumers call it from a {@code @Blocking} {@code @Incoming} method,
  * which keeps each partition in order, on a channel whose failure strategy is
  * {@value DeadLetterUnlessStopping#STRATEGY}.
+ * <p>
+ * Two kinds of event never reach the consumer's effect: an account's erasure
+ * ({@value AccountErased#TYPE}), which erases the account's data on this service, whichever
+ * service consumes it; and an event about an account that happened before the account was
+ * erased here, which arrived late and would bring its data back.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private final ProcessedEvents processed;
     private final ConsumerGate gate;
+    private final Accounts accounts;
 
-    IdempotentConsumer(ProcessedEvents processed, ConsumerGate gate) {
+    IdempotentConsumer(ProcessedEvents processed, ConsumerGate gate, Accounts accounts) {
         this.processed = processed;
         this.gate = gate;
+        this.accounts = accounts;
     }
 
     /** Applies {@code effect} to {@code event} once per {@code consumer}. */
@@ -30,7 +40,14 @@ public class IdempotentConsumer {
         gate.enter(what);
         try {
             TransientFailures.retry(what, gate, () -> QuarkusTransaction.requiringNew().run(() -> {
-                if (processed.firstDelivery(consumer, event.id())) {
+                if (!processed.firstDelivery(consumer, event.id())) {
+                    return;
+                }
+                if (AccountErased.TYPE.equals(event.type())) {
+                    accounts.erase(event.ownerId(), event.time());
+                } else if (accounts.erasedSince(event.ownerId(), event.time())) {
+                    Log.debugf("Skipping %s: its account was erased since", what);
+                } else {
                     effect.accept(event);
                 }
             }));

@@ -2,6 +2,10 @@ package dev.rapport.platform.inbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,5 +41,31 @@ public class ProcessedEvents {
                 .setParameter(2, eventId)
                 .setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate() == 1;
+    }
+
+    /** When this service first applied each of the events, of those it applied. */
+    @Transactional
+    public Map<String, Instant> appliedAt(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        // The consumers first, by a skip-scan of the primary key, so that the events are found through it too.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                with recursive consumers (name) as (
+                    (select consumer from processed_event order by consumer limit 1)
+                    union all
+                    select (select p.consumer from processed_event p where p.consumer > c.name order by p.consumer limit 1)
+                    from consumers c where c.name is not null)
+                select event_id, min(processed_at) from processed_event
+                where consumer in (select name from consumers where name is not null) and event_id = any(cast(?1 as text[]))
+                group by event_id""")
+                .setParameter(1, eventIds.toArray(String[]::new))
+                .getResultList();
+        Map<String, Instant> applied = new HashMap<>();
+        for (Object[] row : rows) {
+            applied.put((String) row[0], row[1] instanceof Timestamp time ? time.toInstant() : (Instant) row[1]);
+        }
+        return applied;
     }
 }

@@ -3,6 +3,8 @@ package dev.rapport.platform.outbox;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -178,5 +180,17 @@ public class Outbox {
         return entityManager.createNativeQuery("delete from outbox_event where owner_id = ?1 and strpos(payload::text, ?2) > 0")
                 .setParameter(1, ownerId).setParameter(2, text)
                 .executeUpdate();
+    }
+
+    /** What waits to be published, and this instance's relay. */
+    @Transactional
+    public OutboxStatus status() {
+        Object[] backlog = (Object[]) entityManager.createNativeQuery(
+                "select count(*), min(occurred_at) from outbox_event where published_at is null", Object[].class)
+                .getSingleResult();
+        long pending = ((Number) backlog[0]).longValue();
+        Instant oldest = backlog[1] == null ? null : backlog[1] instanceof Timestamp time ? time.toInstant() : (Instant) backlog[1];
+        long lagSeconds = oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
+        return new OutboxStatus(pending, oldest, lagSeconds, relay.status());
     }
 }

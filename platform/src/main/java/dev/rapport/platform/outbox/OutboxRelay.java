@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +60,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    private volatile RelayStatus status = new RelayStatus(RelayStatus.State.STARTING, null, null, 0, null, null);
     private Thread worker;
     private Producer<String, String> producer;
 
@@ -76,6 +78,7 @@ public class OutboxRelay {
     void start(@Observes StartupEvent startup) {
         if (!config.relayEnabled()) {
             Log.info("Outbox relay disabled on this instance");
+            status = new RelayStatus(RelayStatus.State.DISABLED, null, null, 0, null, null);
             return;
         }
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
@@ -87,6 +90,9 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
+        if (status.state() != RelayStatus.State.DISABLED) {
+            status = withState(RelayStatus.State.STOPPED);
+        }
         if (worker != null) {
             worker.interrupt();
             try {
@@ -98,6 +104,11 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** What this instance's relay is doing, as of its last round. */
+    public RelayStatus status() {
+        return status;
     }
 
     /** Asks the relay to look for new events now rather than at the next sweep. */
@@ -120,6 +131,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 Log.warnf("Outbox relay round failed, will retry: %s", e.getMessage());
+                roundFailed(e.getMessage());
             }
         }
     }
@@ -136,17 +148,42 @@ public class OutboxRelay {
                 .call(() -> {
                     try (Connection connection = dataSource.getConnection()) {
                         if (!tryLock(connection)) {
+                            status = withState(RelayStatus.State.STANDBY);
                             return Round.SKIPPED;
                         }
                         List<OutboxRow> rows = unpublished(connection);
                         List<Long> acknowledged = send(rows);
                         markPublished(connection, acknowledged);
                         published.increment(acknowledged.size());
+                        relayed(acknowledged.size(), rows.size());
                         return rows.size() == config.batchSize() && acknowledged.size() == rows.size()
                                 ? Round.FULL
                                 : Round.PARTIAL;
                     }
                 });
+    }
+
+    private void relayed(int acknowledged, int sent) {
+        if (acknowledged < sent) {
+            roundFailed("Kafka did not acknowledge " + (sent - acknowledged) + " of " + sent + " events");
+            return;
+        }
+        RelayStatus last = status;
+        Instant now = clock.instant();
+        status = new RelayStatus(RelayStatus.State.RELAYING, now, acknowledged > 0 ? now : last.lastPublishedAt(),
+                last.publishedSinceStart() + acknowledged, last.lastFailure(), last.lastFailureAt());
+    }
+
+    private void roundFailed(String why) {
+        RelayStatus last = status;
+        Instant now = clock.instant();
+        status = new RelayStatus(RelayStatus.State.FAILING, now, last.lastPublishedAt(), last.publishedSinceStart(), why, now);
+    }
+
+    private RelayStatus withState(RelayStatus.State state) {
+        RelayStatus last = status;
+        return new RelayStatus(state, clock.instant(), last.lastPublishedAt(), last.publishedSinceStart(), last.lastFailure(),
+                last.lastFailureAt());
     }
 
     private List<Long> send(List<OutboxRow> rows) throws InterruptedException {

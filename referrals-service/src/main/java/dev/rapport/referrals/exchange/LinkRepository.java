@@ -82,6 +82,10 @@ class LinkRepository {
     }
 
     /** One page of the owner's links, newest first, one row more than asked to tell if more follow. */
+    List<MemberLink> all(UUID ownerId) {
+        return links("select " + LINK_COLUMNS + " from member_link where owner_id = ?1", ownerId);
+    }
+
     List<MemberLink> page(UUID ownerId, PageRequest page) {
         if (page.after() == null) {
             return links("select " + LINK_COLUMNS + " from member_link where owner_id = ?1 order by linked_at desc, id desc limit "

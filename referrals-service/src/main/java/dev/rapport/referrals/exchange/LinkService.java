@@ -129,6 +129,12 @@ public class LinkService {
         remove(owned(ownerId, id).id());
     }
 
+    /** Undoes every link of the owner's, as an unlink would: for an account's erasure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unlinkAll(UUID ownerId) {
+        links.all(ownerId).forEach(link -> remove(link.id()));
+    }
+
     /** Where a referral the owner gives to {@code partnerId} is shared, if that contact is a linked member. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SharedReferrals.Receiver> receiverOf(UUID ownerId, UUID partnerId) {
