@@ -1,6 +1,7 @@
 package dev.rapport.platform.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,5 +20,5 @@ public record AccountExport(
         @Schema(description = "When the account was last erased on this service; absent if never")
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant erasedAt,
         @Schema(description = "Each table's rows of the account, as JSON objects, by table name")
-        Map<String, JsonNode> tables) {
+        Map<String, List<JsonNode>> tables) {
 }

@@ -51,8 +51,8 @@ public class Accounts {
 
     /** Every owned table's rows of the account, by table, in declaration order. */
     @Transactional
-    public Map<String, JsonNode> export(UUID ownerId) {
-        Map<String, JsonNode> tables = new LinkedHashMap<>();
+    public Map<String, List<JsonNode>> export(UUID ownerId) {
+        Map<String, List<JsonNode>> tables = new LinkedHashMap<>();
         for (OwnedRows rows : ownedRows()) {
             String json = (String) entityManager.createNativeQuery(
                     "select cast(coalesce(json_agg(t), '[]') as text) from " + rows.table() + " t where " + rows.condition())
@@ -131,9 +131,11 @@ public class Accounts {
         return declared.isResolvable() ? Optional.of(declared.get()) : Optional.empty();
     }
 
-    private JsonNode read(String json) {
+    private List<JsonNode> read(String json) {
         try {
-            return mapper.readTree(json);
+            List<JsonNode> rows = new ArrayList<>();
+            mapper.readTree(json).forEach(rows::add);
+            return rows;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL answered JSON Jackson cannot read", e);
         }
