@@ -136,3 +136,21 @@ ensure_commands() {
 }
 
 file_hash() { sha256sum "$@" | awk '{ print $1 }' | sha256sum | cut -c1-64; }
+
+# kubectl renders the Kubernetes manifests in the tests of deploy/k8s (they need kustomize 5, so
+# kubectl 1.27 or later, and say so when the one installed is older). The machines' images have
+# it; otherwise the distribution's package: kubectl where a repository offers it, else Debian's
+# kubernetes-client.
+ensure_kubectl() {
+    command -v kubectl >/dev/null 2>&1 && return 0
+    is_root || die "kubectl is required (1.27 or later) to test deploy/k8s; install it"
+    if [[ -z $APT_UPDATED ]]; then
+        apt-get update -qq || die "apt-get update failed"
+        APT_UPDATED=1
+    fi
+    if apt-cache show kubectl >/dev/null 2>&1; then
+        apt_install kubectl
+    else
+        apt_install kubernetes-client
+    fi
+}
