@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The routes of the nginx edge proxy, read from deploy/nginx/rapport.conf: which request path goes
  * to which service, and with which path the service sees it. Each location with a proxy_pass
- * gives examples: "location ~ ^/(a|b)(/|$)" gives /a, /a/x, /b and /b/x; "location = /p" gives
+ * gives examples: "location ~ ^/(a|b)(/|$)" gives /a, /a/x, /b and /b/x ("^/x/(a|b)(/|$)" gives /x/a, ...); "location = /p" gives
  * /p; "location /x-service/q/" gives /x-service/q/health, seen by the service as /q/health.
  */
 final class EdgeRoutes {
@@ -25,7 +25,7 @@ final class EdgeRoutes {
     private static final Pattern UPSTREAM = Pattern.compile("upstream\\s+(\\w+)\\s*\\{\\s*server\\s+[^:;]+:@([a-z-]+)@;");
     private static final Pattern LOCATION = Pattern.compile("^\\s*location\\s+(?:(~|=)\\s+)?(\\S+)\\s*\\{\\s*$");
     private static final Pattern PROXY_PASS = Pattern.compile("^\\s*proxy_pass\\s+http://(\\w+)(\\S*);");
-    private static final Pattern ALTERNATIVES = Pattern.compile("\\^/\\(([a-z|-]+)\\)\\(/\\|\\$\\)");
+    private static final Pattern ALTERNATIVES = Pattern.compile("\\^/((?:[a-z-]+/)*)\\(([a-z|-]+)\\)\\(/\\|\\$\\)");
 
     final List<Route> routes = new ArrayList<>();
     /** Directives of the location "= /notifications/stream", e.g. proxy_buffering → off. */
@@ -85,9 +85,10 @@ final class EdgeRoutes {
             Matcher alternatives = ALTERNATIVES.matcher(pattern);
             if (!alternatives.matches()) {
                 throw new IllegalStateException("cannot read the location " + pattern
-                        + ": this test knows ^/(a|b)(/|$); teach it the new form");
+                        + ": this test knows ^/(a|b)(/|$) and ^/x/(a|b)(/|$); teach it the new form");
             }
-            for (String prefix : alternatives.group(1).split("\\|")) {
+            for (String last : alternatives.group(2).split("\\|")) {
+                String prefix = alternatives.group(1) + last;
                 routes.add(new Route("/" + prefix, service, "/" + prefix));
                 routes.add(new Route("/" + prefix + "/some/thing", service, "/" + prefix + "/some/thing"));
             }
