@@ -31,7 +31,7 @@ class AccountErasureTest {
 
     @Test
     void everyTableIsDeclaredAsAccountDataOrKnownToHoldNone() {
-        assertThat(accounts.undeclaredTables()).isEmpty();
+        assertThat(accounts.declarationMismatches()).isEmpty();
     }
 
     @Test

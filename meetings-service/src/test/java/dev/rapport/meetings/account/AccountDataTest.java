@@ -17,6 +17,6 @@ class AccountDataTest {
     /** A new table is either an account's data, exported and erased with it, or declared to hold none. */
     @Test
     void everyTableIsDeclaredAsAccountDataOrKnownToHoldNone() {
-        assertThat(accounts.undeclaredTables()).isEmpty();
+        assertThat(accounts.declarationMismatches()).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ class NotificationsAccountData implements AccountData {
         return List.of(new OwnedRows("webhook_attempt", "t.delivery_id in (select id from webhook_delivery where owner_id = :owner)"),
                 byOwner("webhook_delivery"), byOwner("webhook_subscription"), byOwner("notification_stream"),
                 byOwner("notification_stream_owner"), byOwner("notification"), byOwner("rule_subject"), byOwner("rule_setting"),
-                byOwner("rule_settings"), byOwner("digest_setting"), byOwner("contact_activity"), byOwner("partner_ledger"),
+                byOwner("digest_setting"), byOwner("contact_activity"), byOwner("partner_ledger"),
                 byOwner("referral_activity"), byOwner("one_to_one"), byOwner("introduction"), byOwner("event_attendee"),
                 byOwner("networking_event"), byOwner("reservation_activity"));
     }

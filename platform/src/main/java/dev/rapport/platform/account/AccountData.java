@@ -9,7 +9,7 @@ import java.util.UUID;
  * reads and what its erasure deletes. The platform adds its own tables (the outbox and the
  * stored Idempotency-Key answers). Every table of the service's schema is either declared here
  * or is one of {@link Accounts#NOT_ACCOUNT_DATA}: each service's tests check it with
- * {@link Accounts#undeclaredTables()}.
+ * {@link Accounts#declarationMismatches()}.
  */
 public interface AccountData {
 

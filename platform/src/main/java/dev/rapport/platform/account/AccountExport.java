@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,5 +19,5 @@ public record AccountExport(
         @Schema(description = "When the account was last erased on this service; absent if never")
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant erasedAt,
         @Schema(description = "Each table's rows of the account, as JSON objects, by table name")
-        Map<String, List<JsonNode>> tables) {
+        Map<String, List<Map<String, Object>>> tables) {
 }

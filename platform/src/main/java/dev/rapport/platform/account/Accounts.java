@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
@@ -39,6 +39,9 @@ public class Accounts {
 
     private static final List<OwnedRows> PLATFORM_ROWS = List.of(OwnedRows.byOwner("outbox_event"), OwnedRows.byOwner("idempotency_key"));
 
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
+
     private final EntityManager entityManager;
     private final Instance<AccountData> declared;
     private final ObjectMapper mapper;
@@ -51,8 +54,8 @@ public class Accounts {
 
     /** Every owned table's rows of the account, by table, in declaration order. */
     @Transactional
-    public Map<String, List<JsonNode>> export(UUID ownerId) {
-        Map<String, List<JsonNode>> tables = new LinkedHashMap<>();
+    public Map<String, List<Map<String, Object>>> export(UUID ownerId) {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         for (OwnedRows rows : ownedRows()) {
             String json = (String) entityManager.createNativeQuery(
                     "select cast(coalesce(json_agg(t), '[]') as text) from " + rows.table() + " t where " + rows.condition())
@@ -109,16 +112,24 @@ public class Accounts {
                 .isEmpty();
     }
 
-    /** Tables of the schema that are neither declared as account data nor known to hold none: each service's tests expect none. */
+    /**
+     * What does not match between the declaration and the schema: a table of the schema neither
+     * declared as account data nor known to hold none, or a declared table the schema lacks.
+     * Each service's tests expect none.
+     */
     @Transactional
-    public List<String> undeclaredTables() {
+    public List<String> declarationMismatches() {
         @SuppressWarnings("unchecked")
         List<String> tables = entityManager.createNativeQuery("""
                 select table_name from information_schema.tables
                 where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""", String.class)
                 .getResultList();
         List<String> declaredTables = ownedRows().stream().map(OwnedRows::table).toList();
-        return tables.stream().filter(table -> !declaredTables.contains(table) && !NOT_ACCOUNT_DATA.contains(table)).toList();
+        List<String> mismatches = new ArrayList<>();
+        tables.stream().filter(table -> !declaredTables.contains(table) && !NOT_ACCOUNT_DATA.contains(table))
+                .forEach(table -> mismatches.add("undeclared: " + table));
+        declaredTables.stream().filter(table -> !tables.contains(table)).forEach(table -> mismatches.add("declared, not in the schema: " + table));
+        return mismatches;
     }
 
     private List<OwnedRows> ownedRows() {
@@ -131,11 +142,9 @@ public class Accounts {
         return declared.isResolvable() ? Optional.of(declared.get()) : Optional.empty();
     }
 
-    private List<JsonNode> read(String json) {
+    private List<Map<String, Object>> read(String json) {
         try {
-            List<JsonNode> rows = new ArrayList<>();
-            mapper.readTree(json).forEach(rows::add);
-            return rows;
+            return mapper.readValue(json, ROWS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL answered JSON Jackson cannot read", e);
         }

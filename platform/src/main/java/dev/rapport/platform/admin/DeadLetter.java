@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,7 +25,7 @@ public record DeadLetter(
         Instant appliedAt,
         @Schema(description = "Only when one dead letter is read: the record's headers, dead-letter ones included") Map<String, String> headers,
         @Schema(description = "Only when one dead letter is read: the record's key") String key,
-        @Schema(description = "Only when one dead letter is read: the body, as JSON if it is JSON, else as a string") JsonNode body) {
+        @Schema(description = "Only when one dead letter is read: the body, as JSON if it is JSON, else as a string") Object body) {
 
     /** A place in a topic. */
     @Schema(name = "TopicPosition", description = "A place in a Kafka topic")

@@ -30,9 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.ProblemException;
@@ -214,7 +212,7 @@ public class DeadLetters {
             source = null;
         }
         Map<String, String> headers = null;
-        JsonNode body = null;
+        Object body = null;
         if (whole) {
             headers = new LinkedHashMap<>();
             for (Header header : record.headers()) {
@@ -228,14 +226,15 @@ public class DeadLetters {
                 whole ? record.key() : null, body);
     }
 
-    private JsonNode body(String value) {
+    /** The body as JSON when it is JSON, else as it is. */
+    private Object body(String value) {
         if (value == null) {
             return null;
         }
         try {
-            return mapper.readTree(value);
+            return mapper.readValue(value, Object.class);
         } catch (JsonProcessingException e) {
-            return TextNode.valueOf(value);
+            return value;
         }
     }
 

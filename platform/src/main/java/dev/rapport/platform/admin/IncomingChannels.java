@@ -53,12 +53,13 @@ public class IncomingChannels {
     }
 
     private static Channel channel(Config config, String name) {
-        String prefix = "mp.messaging.incoming." + name + ".";
-        String topic = config.getOptionalValue(prefix + "topic", String.class).orElse(name);
-        String group = first(config, prefix + "group.id", "mp.messaging.connector.smallrye-kafka.group.id", "quarkus.application.name")
-                .orElse(name);
-        // SmallRye's default dead-letter topic.
-        String deadLetters = config.getOptionalValue(prefix + "dead-letter-queue.topic", String.class).orElse("dead-letter-topic-" + topic);
+        String channel = "mp.messaging.incoming." + name + ".";
+        String connector = "mp.messaging.connector.smallrye-kafka.";
+        String topic = config.getOptionalValue(channel + "topic", String.class).orElse(name);
+        String group = first(config, channel + "group.id", connector + "group.id", "quarkus.application.name").orElse(name);
+        // SmallRye's default dead-letter topic, when neither the channel nor the connector names one.
+        String deadLetters = first(config, channel + "dead-letter-queue.topic", connector + "dead-letter-queue.topic")
+                .orElse("dead-letter-topic-" + topic);
         return new Channel(name, topic, group, deadLetters);
     }
 

@@ -199,7 +199,7 @@ class AdminApiTest {
 
     @Test
     void everyTableOfTheSchemaIsDeclared() {
-        assertThat(accounts.undeclaredTables()).containsExactly("test_effect");
+        assertThat(accounts.declarationMismatches()).containsExactly("undeclared: test_effect");
     }
 
     private Optional<Map<String, Object>> findDeadLetter(String eventId) {
