@@ -17,7 +17,31 @@ present_services() {
 
 service_jar() { printf '%s' "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
-service_pid() { our_pid "$RUN/$1.pid" "$(service_jar "$1")"; }
+# How many instances of each service run: set by 'up --instances N', kept in $INSTANCES_FILE.
+instance_count() {
+    local count=1
+    [[ -r $INSTANCES_FILE ]] && read -r count <"$INSTANCES_FILE"
+    [[ $count =~ ^[1-9]$ ]] || count=1
+    printf '%s' "$count"
+}
+
+# Prints "instance:port:database:module" for each instance of each present service: instance 1
+# is named after its module and uses its port; instance k is "<module>-k" on port + 10*(k-1).
+present_instances() {
+    local name port db k count
+    count=$(instance_count)
+    while IFS=: read -r name port db; do
+        printf '%s:%s:%s:%s\n' "$name" "$port" "$db" "$name"
+        for ((k = 2; k <= count; k++)); do
+            printf '%s-%s:%s:%s:%s\n' "$name" "$k" "$((port + 10 * (k - 1)))" "$db" "$name"
+        done
+    done < <(present_services)
+}
+
+# The module of an instance name ("contacts-service-2" → "contacts-service").
+instance_module() { printf '%s' "${1%-[0-9]}"; }
+
+service_pid() { our_pid "$RUN/$1.pid" "$(service_jar "$(instance_module "$1")")"; }
 
 services_build() {
     local t0
@@ -37,36 +61,43 @@ service_local_env() {
     esac
 }
 
-# service_entry NAME: the SERVICES entry of one service ("name:port:database").
-service_entry() {
-    local entry
-    for entry in "${SERVICES[@]}"; do
-        [[ ${entry%%:*} == "$1" ]] && { printf '%s' "$entry"; return 0; }
-    done
-    die "no service named $1; services: ${SERVICES[*]%%:*}"
+# service_entries NAME: the instances a name means ("instance:port:database:module"): every
+# instance of a service by its module's name, one instance by its own ("contacts-service-2").
+service_entries() {
+    local entry found=''
+    while IFS= read -r entry; do
+        if [[ ${entry%%:*} == "$1" || ${entry##*:} == "$1" ]]; then
+            printf '%s\n' "$entry"
+            found=yes
+        fi
+    done < <(present_instances)
+    [[ -n $found ]] || die "no service named $1; services: ${SERVICES[*]%%:*} (instance k of one: <service>-k)"
 }
 
 # service_stop NAME: SIGTERM (as Kubernetes sends on a rolling deploy), SIGKILL after 30 s.
 service_stop() {
-    local name
-    name=$(service_entry "$1")
-    name=${name%%:*}
-    log "Stopping $name"
-    stop_pid "$name" "$RUN/$name.pid" "$(service_jar "$name")" 30
+    local instance module
+    while IFS=: read -r instance _ _ module; do
+        log "Stopping $instance"
+        stop_pid "$instance" "$RUN/$instance.pid" "$(service_jar "$module")" 30
+    done < <(service_entries "$1")
 }
 
 # services_run NAME...: starts the named services (those not running) side by side, then waits
 # until every one is ready.
 services_run() {
-    local service name port db
+    local service instance port db module entries=()
     for service in "$@"; do
-        IFS=: read -r name port db <<<"$(service_entry "$service")"
-        log "Starting $name"
-        service_start "$name" "$port" "$db"
+        mapfile -t -O "${#entries[@]}" entries < <(service_entries "$service")
     done
-    for service in "$@"; do
-        IFS=: read -r name port _ <<<"$(service_entry "$service")"
-        service_wait_ready "$name" "$port"
+    for entry in "${entries[@]}"; do
+        IFS=: read -r instance port db module <<<"$entry"
+        log "Starting $instance"
+        service_start "$instance" "$port" "$db" "$module"
+    done
+    for entry in "${entries[@]}"; do
+        IFS=: read -r instance port _ _ <<<"$entry"
+        service_wait_ready "$instance" "$port"
     done
 }
 
@@ -77,10 +108,11 @@ service_wait_ready() {
     info "$name: ready on port $port"
 }
 
-# service_start NAME PORT DATABASE: starts the service unless it already runs this build.
+# service_start INSTANCE PORT DATABASE MODULE: starts one instance of the module's service
+# unless it already runs this build.
 service_start() {
-    local name=$1 port=$2 db=$3 jar pid
-    jar=$(service_jar "$name")
+    local name=$1 port=$2 db=$3 module=$4 jar pid
+    jar=$(service_jar "$module")
     [[ -f $jar ]] || die "$jar is missing: run 'up' without --no-build"
     if pid=$(service_pid "$name"); then
         if [[ -n $(find "$(dirname "$jar")" -newer "$RUN/$name.pid" -print -quit) ]]; then
@@ -94,8 +126,10 @@ service_start() {
     require_free_port "$port" "$name"
     # The working folder is the module, as for 'quarkus dev' (a .env there is read).
     local extra_env=()
-    mapfile -t extra_env < <(service_local_env "$name")
-    (cd "$ROOT/$name" && start_bg "$RUN/$name.pid" "$LOGS/$name.log" env "${extra_env[@]}" \
+    mapfile -t extra_env < <(service_local_env "$module")
+    # Each instance enforces its share of the per-user rate limit (round-robin at the edge).
+    (cd "$ROOT/$module" && start_bg "$RUN/$name.pid" "$LOGS/$name.log" env "${extra_env[@]}" \
+        RAPPORT_HTTP_RATE_LIMIT_INSTANCES="$(instance_count)" \
         QUARKUS_HTTP_PORT="$port" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
         QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
@@ -107,45 +141,66 @@ service_start() {
 }
 
 services_start() {
-    local name port db t0
+    local name port db module t0
     t0=$(now)
-    log "Services"
-    while IFS=: read -r name port db; do
-        service_start "$name" "$port" "$db"
-    done < <(present_services)
-    while IFS=: read -r name port _; do
+    log "Services ($(instance_count) instance(s) of each)"
+    services_stop_extra
+    while IFS=: read -r name port db module; do
+        service_start "$name" "$port" "$db" "$module"
+    done < <(present_instances)
+    while IFS=: read -r name port _ _; do
         service_wait_ready "$name" "$port"
-    done < <(present_services)
+    done < <(present_instances)
     info "services ready in $(since "$t0")"
 }
 
-services_stop() {
-    local entry name
+# Stops the instances beyond the current count, left from an 'up' with more.
+services_stop_extra() {
+    local entry name k
     for entry in "${SERVICES[@]}"; do
         name=${entry%%:*}
-        stop_pid "$name" "$RUN/$name.pid" "$(service_jar "$name")" 30
+        for ((k = $(instance_count) + 1; k <= 9; k++)); do
+            [[ -f $RUN/$name-$k.pid ]] && stop_pid "$name-$k" "$RUN/$name-$k.pid" "$(service_jar "$name")" 30
+        done
+    done
+    return 0
+}
+
+services_stop() {
+    local entry name pidfile instance
+    for entry in "${SERVICES[@]}"; do
+        name=${entry%%:*}
+        for pidfile in "$RUN/$name.pid" "$RUN/$name"-[2-9].pid; do
+            [[ -f $pidfile ]] || continue
+            instance=$(basename "$pidfile" .pid)
+            stop_pid "$instance" "$pidfile" "$(service_jar "$name")" 30
+        done
     done
 }
 
 services_status() {
     local name port
-    while IFS=: read -r name port _; do
+    while IFS=: read -r name port _ _; do
         status_line "$name" "$(service_pid "$name" || true)" "http://localhost:$port" "$port"
-    done < <(present_services)
+    done < <(present_instances)
 }
 
 nginx_pid() { our_pid "$NGINX_PID" "$NGINX_CONF"; }
 
 nginx_run() { "$NGINX" -p "$NGINX_DIR" -e "$LOGS/nginx-error.log" -c "$NGINX_CONF" "$@"; }
 
-# Fills deploy/nginx/rapport.conf: paths under .local, the edge port, and each service's port
-# (@contacts-service@ and so on) from SERVICES.
+# Fills deploy/nginx/rapport.conf: paths under .local, the edge port, and each service's
+# upstream servers ("server 127.0.0.1:@contacts-service@;" and so on): one per instance.
 nginx_configure() {
-    local entry name port sed_args=(-e "s|@NGINX_DIR@|$NGINX_DIR|g" -e "s|@LOGS@|$LOGS|g"
+    local entry name port k servers sed_args=(-e "s|@NGINX_DIR@|$NGINX_DIR|g" -e "s|@LOGS@|$LOGS|g"
         -e "s|@RUN@|$RUN|g" -e "s|@EDGE_PORT@|$EDGE_PORT|g")
     for entry in "${SERVICES[@]}"; do
         IFS=: read -r name port _ <<<"$entry"
-        sed_args+=(-e "s|@$name@|$port|g")
+        servers=''
+        for ((k = 1; k <= $(instance_count); k++)); do
+            servers+="${servers:+ }server 127.0.0.1:$((port + 10 * (k - 1)));"
+        done
+        sed_args+=(-e "s|server 127.0.0.1:@$name@;|$servers|g")
     done
     mkdir -p "$NGINX_DIR/temp" "$LOGS" "$RUN"
     sed "${sed_args[@]}" "$DEPLOY/nginx/rapport.conf" >"$NGINX_CONF"

@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ import dev.rapport.systemtests.OpenApiDocument.Parameter;
  * It needs the deployment to itself: other tests' requests as alice, bob or admin while it runs
  * would show as rows changed.
  */
+@Tag(Deployment.SINGLE_INSTANCE)
 class BadInputIT {
 
     private static final List<String> SERVICES = List.of("contacts-service", "meetings-service", "referrals-service",

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
@@ -19,6 +20,7 @@ import io.restassured.http.ContentType;
  * 10 s of being ready: its consumer group hands it the partitions once the crashed consumer's
  * session (6 s, not the client's default 45 s) has timed out.
  */
+@Tag(Deployment.SINGLE_INSTANCE)
 class CrashRecoveryIT {
 
     private static final String SERVICE = "meetings-service";

@@ -32,6 +32,16 @@ final class Deployment {
     }
 
     /** A request to the edge proxy as {@code user} (password = user name in the local realm). */
+    /**
+     * The JUnit tag of tests that operate the services' processes themselves (stop, kill,
+     * restart) or sweep every operation: the test command runs them against one instance of
+     * each service, and every other test against two (see deploy/local/rapport, end_to_end).
+     */
+    static final String SINGLE_INSTANCE = "single-instance";
+
+    /** How many instances of each service run behind the edge. */
+    static final int INSTANCES = Integer.getInteger("rapport.instances", 1);
+
     static RequestSpecification as(String user) {
         return given().baseUri(EDGE).auth().oauth2(token(user));
     }

@@ -74,6 +74,21 @@ final class Operator {
         }
     }
 
+    /** How many members each consumer group has now, by group id. */
+    static Map<String, Integer> consumerGroupMembers(List<String> groups) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        try (Admin admin = Admin.create(config)) {
+            return admin.describeConsumerGroups(groups).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().members().size()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the consumer groups: " + e.getCause().getMessage(), e);
+        }
+    }
+
     /** How many records each topic holds in all, from its partitions' end offsets. */
     static Map<String, Long> endOffsets(List<String> topics) {
         Properties config = new Properties();

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * are started and each is stopped again in the middle of the backlog; after their restart each
  * copy holds exactly what its source holds, and no dead-letter topic received a single record.
  */
+@Tag(Deployment.SINGLE_INSTANCE)
 class ShutdownLosesNothingIT {
 
     private static final List<String> USERS = List.of("alice", "bob", "admin");

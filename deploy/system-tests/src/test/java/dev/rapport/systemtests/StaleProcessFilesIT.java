@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * longer exist: {@code status} tells the truth about them and {@code up} starts again what is
  * gone, instead of failing without a word.
  */
+@Tag(Deployment.SINGLE_INSTANCE)
 class StaleProcessFilesIT {
 
     private static final String SERVICE = "referrals-service";

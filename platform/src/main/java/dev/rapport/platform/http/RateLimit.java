@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.rapport.platform.security.CurrentOwner;
@@ -13,26 +12,22 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Per-user rate limit, so that one runaway client cannot starve the others: a token bucket per
- * owner and instance; over the limit a request gets 429 with {@code Retry-After}.
+ * owner, of this instance's share of the limit ({@link RateLimitConfig#share()}); over it a
+ * request gets 429 with {@code Retry-After}.
  */
 public class RateLimit {
 
     private static final int MAX_TRACKED_OWNERS = 100_000;
 
     private final boolean enabled;
-    private final int burst;
-    private final double perSecond;
+    private final TokenBucket.Size size;
     private final CurrentOwner owner;
     private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimit(CurrentOwner owner,
-            @ConfigProperty(name = "rapport.http.rate-limit.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "rapport.http.rate-limit.burst", defaultValue = "200") int burst,
-            @ConfigProperty(name = "rapport.http.rate-limit.per-second", defaultValue = "50") double perSecond) {
+    RateLimit(CurrentOwner owner, RateLimitConfig config) {
         this.owner = owner;
-        this.enabled = enabled;
-        this.burst = burst;
-        this.perSecond = perSecond;
+        this.enabled = config.enabled();
+        this.size = config.share();
     }
 
     @ServerRequestFilter
@@ -45,7 +40,7 @@ public class RateLimit {
             buckets.clear();
         }
         long now = System.nanoTime();
-        long wait = buckets.computeIfAbsent(owner.id(), id -> new TokenBucket(burst, perSecond, now)).take(now);
+        long wait = buckets.computeIfAbsent(owner.id(), id -> new TokenBucket(size, now)).take(now);
         if (wait == 0) {
             return null;
         }

@@ -11,6 +11,14 @@ public final class TokenBucket {
     private double tokens;
     private long updatedAt;
 
+    /** A bucket's size: how many requests at once, and how many more per second. */
+    public record Size(int capacity, double perSecond) {
+    }
+
+    public TokenBucket(Size size, long now) {
+        this(size.capacity(), size.perSecond(), now);
+    }
+
     public TokenBucket(int capacity, double perSecond, long now) {
         this.capacity = capacity;
         this.perNano = perSecond / 1_000_000_000d;

@@ -1,0 +1,96 @@
+package dev.rapport.systemtests;
+
+import static dev.rapport.systemtests.Deployment.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * What holds however many instances of each service the edge balances ({@code rapport.instances};
+ * the test command runs this with two): every instance consumes its share of each topic, what
+ * flows through them happens once (each event delivered to a webhook exactly once), and the
+ * per-user rate limit holds for the user as a whole, not once per instance.
+ */
+class InstancesIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** Each consumer group, with how many consumers one instance of its service runs in it (one per channel). */
+    private static final Map<String, Integer> CONSUMERS_PER_INSTANCE = Map.of("contacts-service", 1, "meetings-service", 1,
+            "referrals-service", 1, "referrals-service.exchange", 1, "notifications-service", 3);
+
+    private static final int BURST = 200;
+    private static final double PER_SECOND = 50;
+
+    @Test
+    void everyInstanceConsumesAndEachEventIsDeliveredOnce() throws Exception {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Integer> members = Operator.consumerGroupMembers(List.copyOf(CONSUMERS_PER_INSTANCE.keySet()));
+            CONSUMERS_PER_INSTANCE.forEach((group, perInstance) ->
+                    assertThat(members.get(group)).as(group).isEqualTo(perInstance * Deployment.INSTANCES));
+        });
+
+        String tag = "instances-" + UUID.randomUUID().toString().substring(0, 8);
+        int contacts = 40;
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Response subscribed = as("alice").contentType(ContentType.JSON)
+                    .body("{\"url\": \"%s\", \"eventTypes\": [\"rapport.contact.created.v1\"]}".formatted(receiver.url()))
+                    .post("/webhooks");
+            subscribed.then().statusCode(201);
+            receiver.trust(subscribed.path("secret"));
+            String webhook = subscribed.path("id");
+            try {
+                for (int n = 0; n < contacts; n++) {
+                    as("alice").contentType(ContentType.JSON).body("{\"name\": \"%s %d\", \"tags\": [\"%s\"]}".formatted(tag, n, tag))
+                            .post("/contacts").then().statusCode(201);
+                }
+                await().atMost(PATIENCE).until(() -> mine(receiver, tag).size() >= contacts);
+                // Every delivery of the subscription has been made, none is left to come.
+                await().atMost(PATIENCE).until(() -> Operator.column("notifications",
+                        "select count(*) from webhook_delivery where subscription_id = ?::uuid and status <> 'DELIVERED'", webhook)
+                        .equals(List.of("0")));
+                List<WebhookReceiver.Delivery> delivered = mine(receiver, tag);
+                assertThat(delivered).hasSize(contacts);
+                assertThat(delivered.stream().map(d -> d.data().path("contactId").asText()).distinct()).hasSize(contacts);
+                assertThat(receiver.refused()).isEmpty();
+            } finally {
+                as("alice").delete("/webhooks/" + webhook).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void thePerUserRateLimitHoldsAcrossInstances() {
+        long started = System.nanoTime();
+        int granted = 0;
+        while (granted < 4 * BURST) {
+            int status = as("bob").queryParam("limit", 1).get("/contacts").statusCode();
+            if (status == 429) {
+                break;
+            }
+            assertThat(status).isEqualTo(200);
+            granted++;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Rate limit with %d instance(s): %d requests granted in %.1f s before the first 429%n",
+                Deployment.INSTANCES, granted, seconds);
+        // The user's burst and refill, with some slack for rounding each instance's share up.
+        assertThat(granted).isLessThanOrEqualTo((int) (BURST + PER_SECOND * seconds) + Deployment.INSTANCES + 5);
+        // Let bob's buckets fill again for the tests that follow.
+        await().pollDelay(Duration.ofMillis((long) (1000 * BURST / PER_SECOND))).atMost(PATIENCE)
+                .until(() -> as("bob").queryParam("limit", 1).get("/contacts").statusCode() == 200);
+    }
+
+    private static List<WebhookReceiver.Delivery> mine(WebhookReceiver receiver, String tag) {
+        return receiver.deliveries().stream().filter(d -> d.data().path("name").asText().startsWith(tag + " ")).toList();
+    }
+}
