@@ -1,15 +1,16 @@
 package dev.rapport.contacts.account;
 
-import java.util.UUID;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.rapport.platform.admin.ServiceAdminResource;
+import dev.rapport.platform.http.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -45,7 +46,8 @@ public class AccountErasureResource {
             examples = @ExampleObject(name = "erased", value = """
                     {"ownerId": "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091", "erasedAt": "2026-12-02T10:00:00Z",
                      "eventId": "5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c"}""")))
-    public Response erase(@PathParam("ownerId") UUID ownerId) {
-        return Response.accepted(erasure.erase(ownerId)).build();
+    public Response erase(@Parameter(description = "The account: the user's id, their token's subject",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("ownerId") String ownerId) {
+        return Response.accepted(erasure.erase(QueryParams.uuid("ownerId", ownerId))).build();
     }
 }

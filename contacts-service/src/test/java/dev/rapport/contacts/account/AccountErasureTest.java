@@ -74,7 +74,10 @@ class AccountErasureTest {
         given().delete("/admin/accounts/" + bob).then().statusCode(401);
         as("alice").delete("/admin/accounts/" + bob).then().statusCode(403).contentType("application/problem+json");
         as("bob").delete("/admin/accounts/" + bob).then().statusCode(403);
-        as("admin").delete("/admin/accounts/not-a-uuid").then().statusCode(404);
+        for (String notAnId : List.of("not-a-uuid", "1-1-1-1-1", bob + "0")) {
+            as("admin").delete("/admin/accounts/" + notAnId).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("ownerId"));
+        }
         as("bob").get("/contacts/" + bobs).then().statusCode(200);
     }
 

@@ -20,6 +20,7 @@ import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.PageRequest;
 import dev.rapport.platform.http.Problem;
 import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.http.QueryParams;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.outbox.OutboxStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -161,9 +162,12 @@ public class ServiceAdminResource {
                      "exportedAt": "2026-12-02T09:30:00Z",
                      "tables": {"contact": [{"id": "3c9d2e7f-1a4b-4c8d-8e2f-7b6a5d4c3b2a", "name": "Dana Whitfield", "stage": "PARTNER"}],
                                 "reservation": [], "outbox_event": [], "idempotency_key": []}}""")))
-    public AccountExport exportAccount(@PathParam("service") String service, @PathParam("ownerId") UUID ownerId) {
+    public AccountExport exportAccount(@PathParam("service") String service,
+            @Parameter(description = "The account: the user's id, their token's subject",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("ownerId") String ownerId) {
         thisService(service);
-        return new AccountExport(serviceName, ownerId, clock.instant(), accounts.erasedAt(ownerId).orElse(null), accounts.export(ownerId));
+        UUID owner = QueryParams.uuid("ownerId", ownerId);
+        return new AccountExport(serviceName, owner, clock.instant(), accounts.erasedAt(owner).orElse(null), accounts.export(owner));
     }
 
     private void thisService(String service) {

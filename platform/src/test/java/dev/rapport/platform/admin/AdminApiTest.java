@@ -136,6 +136,8 @@ class AdminApiTest {
         }
         given().auth().oauth2(Tokens.of("admin")).queryParam("cursor", "not-a-cursor").get(ADMIN + "/dead-letters").then().statusCode(400);
         given().auth().oauth2(Tokens.of("admin")).queryParam("limit", "0").get(ADMIN + "/dead-letters").then().statusCode(400);
+        given().auth().oauth2(Tokens.of("admin")).get(ADMIN + "/accounts/1-1-1-1-1").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
