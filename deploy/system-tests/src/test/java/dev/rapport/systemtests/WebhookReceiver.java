@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +21,14 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** A verified delivery: its headers' id, its parsed body, and when it arrived. */
-    record Delivery(String id, JsonNode body, Instant arrivedAt) {
+    /** A verified delivery: its headers' id, its parsed body, when it arrived, and its request headers. */
+    record Delivery(String id, JsonNode body, Instant arrivedAt, Map<String, List<String>> headers) {
+        /** The first value of a request header (names are case-insensitive), or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
         String type() {
             return body.path("type").asText();
         }
@@ -47,7 +54,8 @@ final class WebhookReceiver implements AutoCloseable {
             int status = 204;
             try {
                 verifier.verify(body, java.net.http.HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true));
-                verified.add(new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"), mapper.readTree(body), Instant.now()));
+                verified.add(new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"), mapper.readTree(body), Instant.now(),
+                        Map.copyOf(exchange.getRequestHeaders())));
             } catch (Exception e) {
                 refused.add(e + ": " + body);
                 status = 400;

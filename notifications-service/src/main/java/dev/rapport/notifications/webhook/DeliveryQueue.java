@@ -22,6 +22,7 @@ import dev.rapport.notifications.notification.NotificationContent;
 import dev.rapport.notifications.notification.Notifications;
 import dev.rapport.notifications.notification.Threshold;
 import dev.rapport.platform.time.SqlTimes;
+import dev.rapport.platform.tracing.TraceContext;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,10 +56,10 @@ public class DeliveryQueue {
                 left join unnest(cast(:busyIds as uuid[]), cast(:busyCounts as int[])) f (id, n) on f.id = s.id
                 where s.enabled and (s.paused_until is null or s.paused_until <= :now)
             )
-            select d.id, r.id as endpoint_id, r.url, r.secret, r.previous_secret, d.payload, d.attempts, r.room
+            select d.id, r.id as endpoint_id, r.url, r.secret, r.previous_secret, d.payload, d.attempts, r.room, d.traceparent, d.tracestate
             from ready r
             cross join lateral (
-                select d.id, d.payload, d.attempts, d.next_attempt_at from webhook_delivery d
+                select d.id, d.payload, d.attempts, d.next_attempt_at, d.traceparent, d.tracestate from webhook_delivery d
                 where d.subscription_id = r.id and d.status = 'PENDING' and d.next_attempt_at <= :now
                 order by d.next_attempt_at
                 limit greatest(r.room, 0)
@@ -80,8 +81,12 @@ public class DeliveryQueue {
         this.retries = new RetrySchedule(config.retrySchedule(), RandomGenerator.getDefault());
     }
 
-    /** A delivery claimed for one attempt; {@code room} is how many its endpoint could take in this claim. */
-    public record Due(UUID id, UUID endpointId, String url, List<String> secrets, String payload, int attempts, int room) {
+    /**
+     * A delivery claimed for one attempt; {@code room} is how many its endpoint could take in this
+     * claim, {@code trace} the trace it was queued in.
+     */
+    public record Due(UUID id, UUID endpointId, String url, List<String> secrets, String payload, int attempts, int room,
+            TraceContext trace) {
     }
 
     /**
@@ -105,7 +110,7 @@ public class DeliveryQueue {
             for (Object[] row : rows) {
                 List<String> secrets = row[4] == null ? List.of((String) row[3]) : List.of((String) row[3], (String) row[4]);
                 due.add(new Due((UUID) row[0], (UUID) row[1], (String) row[2], secrets, (String) row[5], ((Number) row[6]).intValue(),
-                        ((Number) row[7]).intValue()));
+                        ((Number) row[7]).intValue(), new TraceContext((String) row[8], (String) row[9])));
             }
             if (!due.isEmpty()) {
                 entityManager.createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = any(?2)")

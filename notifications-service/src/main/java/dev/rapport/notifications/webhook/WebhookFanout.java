@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.outbox.DomainEvent;
 import dev.rapport.platform.outbox.Outbox.OwnedEvent;
+import dev.rapport.platform.tracing.TraceContext;
 import dev.rapport.platform.transaction.AfterCommit;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,10 +96,13 @@ public class WebhookFanout {
             return;
         }
         entityManager.flush();
+        // The consumed event's or the request's trace: each attempt will be a span of it.
+        TraceContext trace = TraceContext.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into webhook_delivery (id, subscription_id, owner_id, event_id, event_type, payload, status, next_attempt_at, created_at)
-                    values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                    insert into webhook_delivery (id, subscription_id, owner_id, event_id, event_type, payload, status, next_attempt_at, created_at,
+                                                  traceparent, tracestate)
+                    values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
                     on conflict (subscription_id, event_id) do nothing""")) {
                 for (Delivery delivery : deliveries) {
                     insert.setObject(1, UUID.randomUUID());
@@ -109,6 +113,8 @@ public class WebhookFanout {
                     insert.setString(6, delivery.payload());
                     insert.setTimestamp(7, Timestamp.from(time));
                     insert.setTimestamp(8, Timestamp.from(time));
+                    insert.setString(9, trace.traceparent());
+                    insert.setString(10, trace.tracestate());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -8,6 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.rapport.notifications.webhook.DeliveryQueue.Due;
+import dev.rapport.platform.tracing.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -17,6 +23,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -24,6 +31,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * host resolved) just before, and the connection goes to the address that check approved, with
  * the URL's host name for the Host header, TLS SNI and certificate verification. Connecting,
  * sending and the answer's status line are bounded by {@code rapport.webhooks.timeout}.
+ * <p>
+ * A delivery queued in a trace is attempted in a client span of that trace, and the request
+ * carries the span as a W3C {@code traceparent} header (not signed), so that the subscriber can
+ * join the trace. Vert.x's own HTTP client tracing is off for this client, so that it adds no
+ * second span or header.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -33,9 +45,11 @@ public class WebhookSender {
     private final WebhooksConfig config;
     private final Clock clock;
     private final HttpClient client;
+    private final Tracer tracer;
 
-    WebhookSender(Vertx vertx, EndpointPolicy policy, WebhooksConfig config, Clock clock) {
+    WebhookSender(Vertx vertx, EndpointPolicy policy, WebhooksConfig config, Clock clock, Tracer tracer) {
         this.vertx = vertx;
+        this.tracer = tracer;
         this.policy = policy;
         this.config = config;
         this.clock = clock;
@@ -54,7 +68,8 @@ public class WebhookSender {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 // Pools are per address: this bounds the connections to one endpoint.
                 .setMaxPoolSize(config.maxInFlightPerEndpoint())
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false)
+                .setTracingPolicy(TracingPolicy.IGNORE));
     }
 
     void close() {
@@ -64,14 +79,44 @@ public class WebhookSender {
     /** Sends the delivery; the outcome always completes, with the answer or why there was none. */
     public CompletableFuture<AttemptOutcome> send(Due delivery) {
         long started = System.nanoTime();
+        Span span = startAttempt(delivery);
+        CompletableFuture<AttemptOutcome> outcome;
         try {
-            return attempt(delivery, started);
+            outcome = attempt(delivery, started, span);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(AttemptOutcome.failed(describe(e), millisSince(started)));
+            outcome = CompletableFuture.completedFuture(AttemptOutcome.failed(describe(e), millisSince(started)));
         }
+        return outcome.whenComplete((done, failure) -> endAttempt(span, done));
     }
 
-    private CompletableFuture<AttemptOutcome> attempt(Due delivery, long started) {
+    /** A client span for an attempt at a delivery queued in a trace; {@link Span#getInvalid()} for one queued outside any. */
+    private Span startAttempt(Due delivery) {
+        if (!delivery.trace().isPresent()) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder("POST webhook")
+                .setSpanKind(SpanKind.CLIENT)
+                .setParent(delivery.trace().asParent())
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("rapport.webhook.endpoint_id", delivery.endpointId().toString())
+                .setAttribute("rapport.webhook.delivery_id", delivery.id().toString())
+                .setAttribute("rapport.webhook.attempt", delivery.attempts() + 1)
+                .startSpan();
+    }
+
+    private static void endAttempt(Span span, AttemptOutcome outcome) {
+        if (outcome != null) {
+            if (outcome.statusCode() != null) {
+                span.setAttribute("http.response.status_code", outcome.statusCode());
+            }
+            if (!outcome.delivered()) {
+                span.setStatus(StatusCode.ERROR, outcome.error() != null ? outcome.error() : "answered " + outcome.statusCode());
+            }
+        }
+        span.end();
+    }
+
+    private CompletableFuture<AttemptOutcome> attempt(Due delivery, long started, Span span) {
         EndpointPolicy.Checked checked = policy.check(delivery.url());
         if (!checked.allowed()) {
             return CompletableFuture.completedFuture(AttemptOutcome.failed("endpoint refused: it " + checked.refusal(), millisSince(started)));
@@ -96,6 +141,15 @@ public class WebhookSender {
                 .putHeader("webhook-id", messageId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.signWithEach(delivery.secrets(), messageId, timestamp, delivery.payload()));
+        TraceContext trace = TraceContext.of(Context.root().with(span));
+        if (trace.isPresent()) {
+            span.setAttribute("server.address", uri.getHost());
+            span.setAttribute("server.port", port);
+            request.putHeader("traceparent", trace.traceparent());
+            if (trace.tracestate() != null) {
+                request.putHeader("tracestate", trace.tracestate());
+            }
+        }
 
         CompletableFuture<AttemptOutcome> outcome = new CompletableFuture<>();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();

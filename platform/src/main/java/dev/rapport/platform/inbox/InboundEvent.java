@@ -12,11 +12,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.tracing.TraceContext;
+
 /**
  * A CloudEvent read from a Kafka record in binary mode. {@link #from} refuses a record that is
  * not one of ours with {@link MalformedEventException}, which sends it to the dead-letter topic.
+ * {@code trace} is the sender's span, from the distributed-tracing extension
+ * ({@code ce_traceparent}, {@code ce_tracestate}); optional, and {@link TraceContext#NONE} when
+ * missing or unreadable, which never makes an event malformed.
  */
-public record InboundEvent(String id, String type, String source, String subject, UUID ownerId, Instant time, JsonNode data) {
+public record InboundEvent(String id, String type, String source, String subject, UUID ownerId, Instant time, JsonNode data,
+        TraceContext trace) {
 
     public static InboundEvent from(ConsumerRecord<String, String> record, ObjectMapper mapper) {
         String id = required(record, "ce_id");
@@ -35,7 +41,8 @@ public record InboundEvent(String id, String type, String source, String subject
             throw new MalformedEventException("Event " + id + " has no body");
         }
         try {
-            return new InboundEvent(id, type, source, subject, ownerId, time, mapper.readTree(record.value()));
+            return new InboundEvent(id, type, source, subject, ownerId, time, mapper.readTree(record.value()),
+                    TraceContext.parse(optional(record, "ce_traceparent"), optional(record, "ce_tracestate")));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("Event " + id + " body is not JSON: " + e.getOriginalMessage());
         }
@@ -58,6 +65,11 @@ public record InboundEvent(String id, String type, String source, String subject
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("Event " + id + " subject is not a UUID");
         }
+    }
+
+    private static String optional(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

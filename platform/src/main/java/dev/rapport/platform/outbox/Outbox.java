@@ -17,6 +17,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.tracing.TraceContext;
 import dev.rapport.platform.transaction.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -92,10 +93,12 @@ public class Outbox {
         entityManager.flush();
         lockOwners(events.stream().map(OwnedEvent::ownerId).distinct().toList());
         Timestamp occurredAt = Timestamp.from(clock.instant());
+        // The request's or the consumed event's trace, which the relay sends on with the events.
+        TraceContext trace = TraceContext.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (id, owner_id, subject, type, occurred_at, payload)
-                    values (?, ?, ?, ?, ?, cast(? as json))""")) {
+                    insert into outbox_event (id, owner_id, subject, type, occurred_at, payload, traceparent, tracestate)
+                    values (?, ?, ?, ?, ?, cast(? as json), ?, ?)""")) {
                 for (int i = 0; i < events.size(); i++) {
                     DomainEvent event = events.get(i).event();
                     insert.setObject(1, ids.get(i));
@@ -104,6 +107,8 @@ public class Outbox {
                     insert.setString(4, event.type());
                     insert.setTimestamp(5, occurredAt);
                     insert.setString(6, payloads.get(i));
+                    insert.setString(7, trace.traceparent());
+                    insert.setString(8, trace.tracestate());
                     insert.addBatch();
                 }
                 insert.executeBatch();

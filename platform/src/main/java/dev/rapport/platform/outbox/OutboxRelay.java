@@ -32,8 +32,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.rapport.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -58,15 +64,17 @@ public class OutboxRelay {
     private final Clock clock;
     private final String bootstrapServers;
     private final Counter published;
+    private final Tracer tracer;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile RelayStatus status = new RelayStatus(RelayStatus.State.STARTING, null, null, 0, null, null);
     private Thread worker;
     private Producer<String, String> producer;
 
-    OutboxRelay(DataSource dataSource, OutboxConfig config, Clock clock, MeterRegistry registry,
+    OutboxRelay(DataSource dataSource, OutboxConfig config, Clock clock, MeterRegistry registry, Tracer tracer,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
+        this.tracer = tracer;
         this.config = config;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
@@ -188,35 +196,66 @@ public class OutboxRelay {
 
     private List<Long> send(List<OutboxRow> rows) throws InterruptedException {
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            Future<RecordMetadata> future = producer.send(toRecord(row));
-            sent.add(future);
-            if (future.isDone() && failed(future)) {
-                // No metadata from the broker: it is down, don't wait for it once per row.
-                break;
-            }
-        }
-        producer.flush();
-        // An owner's later events are not marked after one of theirs failed: they go out
-        // again after it, so the topic's last word on that owner stays in order.
-        Set<String> failedOwners = new HashSet<>();
-        List<Long> acknowledged = new ArrayList<>(rows.size());
-        for (int i = 0; i < sent.size(); i++) {
-            OutboxRow row = rows.get(i);
-            try {
-                sent.get(i).get();
-                if (!failedOwners.contains(row.ownerId())) {
-                    acknowledged.add(row.position());
+        List<Span> sending = new ArrayList<>(rows.size());
+        try {
+            for (OutboxRow row : rows) {
+                Span span = startSending(row);
+                sending.add(span);
+                Future<RecordMetadata> future = producer.send(toRecord(row, span));
+                sent.add(future);
+                if (future.isDone() && failed(future)) {
+                    // No metadata from the broker: it is down, don't wait for it once per row.
+                    break;
                 }
-            } catch (ExecutionException e) {
-                failedOwners.add(row.ownerId());
-                Log.debugf("Event %s not acknowledged: %s", row.id(), e.getCause().getMessage());
             }
+            producer.flush();
+            // An owner's later events are not marked after one of theirs failed: they go out
+            // again after it, so the topic's last word on that owner stays in order.
+            Set<String> failedOwners = new HashSet<>();
+            List<Long> acknowledged = new ArrayList<>(rows.size());
+            for (int i = 0; i < sent.size(); i++) {
+                OutboxRow row = rows.get(i);
+                try {
+                    sent.get(i).get();
+                    if (!failedOwners.contains(row.ownerId())) {
+                        acknowledged.add(row.position());
+                    }
+                } catch (ExecutionException e) {
+                    failedOwners.add(row.ownerId());
+                    sending.get(i).setStatus(StatusCode.ERROR, "not acknowledged: " + e.getCause().getMessage());
+                    Log.debugf("Event %s not acknowledged: %s", row.id(), e.getCause().getMessage());
+                }
+            }
+            if (!failedOwners.isEmpty()) {
+                Log.warnf("Kafka did not acknowledge events of %d owner(s); they stay in the outbox", failedOwners.size());
+            }
+            return acknowledged;
+        } finally {
+            sending.forEach(Span::end);
         }
-        if (!failedOwners.isEmpty()) {
-            Log.warnf("Kafka did not acknowledge events of %d owner(s); they stay in the outbox", failedOwners.size());
+    }
+
+    /**
+     * A producer span for an event written in a trace, child of the span that wrote it, from the
+     * send until the broker's answer: in the trace, the gap before it is the event's time in the
+     * outbox. Its context is what the record carries, so consumers become its children. An event
+     * written outside any trace gets no span and no trace headers ({@link Span#getInvalid()}).
+     */
+    private Span startSending(OutboxRow row) {
+        if (!row.trace().isPresent()) {
+            return Span.getInvalid();
         }
-        return acknowledged;
+        return tracer.spanBuilder("send " + config.topic())
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(row.trace().asParent())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", config.topic())
+                .setAttribute("messaging.message.id", row.id())
+                .setAttribute("cloudevents.event_id", row.id())
+                .setAttribute("cloudevents.event_type", row.type())
+                .setAttribute("cloudevents.event_source", config.source())
+                .startSpan();
     }
 
     private static boolean failed(Future<RecordMetadata> future) throws InterruptedException {
@@ -228,7 +267,7 @@ public class OutboxRelay {
         }
     }
 
-    private ProducerRecord<String, String> toRecord(OutboxRow row) {
+    private ProducerRecord<String, String> toRecord(OutboxRow row, Span sending) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", row.id());
@@ -238,6 +277,14 @@ public class OutboxRelay {
         header(headers, "ce_subject", row.subject());
         header(headers, "ce_ownerid", row.ownerId());
         header(headers, "content-type", "application/json");
+        // The CloudEvents distributed-tracing extension, in binary mode: ce_ + attribute name.
+        TraceContext trace = TraceContext.of(Context.root().with(sending));
+        if (trace.isPresent()) {
+            header(headers, "ce_traceparent", trace.traceparent());
+            if (trace.tracestate() != null) {
+                header(headers, "ce_tracestate", trace.tracestate());
+            }
+        }
         return new ProducerRecord<>(config.topic(), null, row.ownerId(), row.payload(), headers);
     }
 
@@ -257,14 +304,15 @@ public class OutboxRelay {
 
     private List<OutboxRow> unpublished(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select position, id, owner_id, subject, type, occurred_at, payload
+                select position, id, owner_id, subject, type, occurred_at, payload, traceparent, tracestate
                 from outbox_event where published_at is null order by position limit ?""")) {
             select.setInt(1, config.batchSize());
             List<OutboxRow> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new OutboxRow(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getTimestamp(6), result.getString(7)));
+                            result.getString(4), result.getString(5), result.getTimestamp(6), result.getString(7),
+                            new TraceContext(result.getString(8), result.getString(9))));
                 }
             }
             return rows;
@@ -301,6 +349,6 @@ public class OutboxRelay {
     }
 
     private record OutboxRow(long position, String id, String ownerId, String subject, String type,
-            Timestamp occurredAt, String payload) {
+            Timestamp occurredAt, String payload, TraceContext trace) {
     }
 }

@@ -8,12 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.tracing.TraceContext;
+
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-/** A consumer written the way every service writes one, whose effect is a row per event. */
+/** A consumer written the way every service writes one, whose effect is a row per event (with the trace it ran in). */
 @ApplicationScoped
 public class RecordingConsumer {
 
@@ -37,9 +39,10 @@ public class RecordingConsumer {
             if (event.data().has("fail") || FAILING_SUBJECTS.contains(event.subject())) {
                 throw new MalformedEventException("the test asked this event to fail");
             }
-            entityManager.createNativeQuery("insert into test_effect (event_id, subject) values (?1, ?2)")
+            entityManager.createNativeQuery("insert into test_effect (event_id, subject, traceparent) values (?1, ?2, ?3)")
                     .setParameter(1, event.id())
                     .setParameter(2, event.subject())
+                    .setParameter(3, TraceContext.current().isPresent() ? TraceContext.current().traceparent() : "none")
                     .executeUpdate();
         });
     }

@@ -2,6 +2,7 @@ package dev.rapport.platform.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,14 @@ public final class CloudEventProducer implements AutoCloseable {
 
     /** Sends one event with a given id (to test redelivery) and waits for the broker. */
     public String send(String eventId, String ownerId, String type, String subject, String json) {
+        return send(eventId, ownerId, type, subject, json, Map.of());
+    }
+
+    /**
+     * Sends one event with extension attributes as well, each as a {@code ce_<name>} header (such
+     * as {@code traceparent}), and waits for the broker.
+     */
+    public String send(String eventId, String ownerId, String type, String subject, String json, Map<String, String> extensions) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, ownerId, json);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", eventId);
@@ -46,6 +55,7 @@ public final class CloudEventProducer implements AutoCloseable {
         header(record, "ce_subject", subject);
         header(record, "ce_ownerid", ownerId);
         header(record, "content-type", "application/json");
+        extensions.forEach((name, value) -> header(record, "ce_" + name, value));
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
