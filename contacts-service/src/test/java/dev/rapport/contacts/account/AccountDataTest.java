@@ -1,0 +1,8 @@
+package dev.rapport.contacts.account;
+
+import dev.rapport.platform.testing.AccountDataDeclared;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AccountDataTest extends AccountDataDeclared {
+}
