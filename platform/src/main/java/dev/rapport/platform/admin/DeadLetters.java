@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.rapport.platform.http.Page;
 import dev.rapport.platform.http.ProblemException;
+import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.ProcessedEvents;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -201,12 +202,12 @@ public class DeadLetters {
     }
 
     private DeadLetter toDeadLetter(ConsumerRecord<String, String> record, boolean whole) {
-        String sourceTopic = header(record, "dead-letter-topic");
+        String sourceTopic = InboundEvent.header(record, "dead-letter-topic");
         DeadLetter.Position source = null;
         try {
             if (sourceTopic != null) {
-                source = new DeadLetter.Position(sourceTopic, Integer.parseInt(header(record, "dead-letter-partition")),
-                        Long.parseLong(header(record, "dead-letter-offset")));
+                source = new DeadLetter.Position(sourceTopic, Integer.parseInt(InboundEvent.header(record, "dead-letter-partition")),
+                        Long.parseLong(InboundEvent.header(record, "dead-letter-offset")));
             }
         } catch (NumberFormatException e) {
             source = null;
@@ -221,8 +222,9 @@ public class DeadLetters {
             body = body(record.value());
         }
         return new DeadLetter(record.partition() + "-" + record.offset(), record.topic(), Instant.ofEpochMilli(record.timestamp()),
-                header(record, "ce_id"), header(record, "ce_type"), header(record, "ce_subject"), header(record, "ce_ownerid"), source,
-                header(record, "dead-letter-reason"), header(record, "dead-letter-exception-class-name"), null, headers,
+                InboundEvent.header(record, "ce_id"), InboundEvent.header(record, "ce_type"), InboundEvent.header(record, "ce_subject"),
+                InboundEvent.header(record, "ce_ownerid"), source, InboundEvent.header(record, "dead-letter-reason"),
+                InboundEvent.header(record, "dead-letter-exception-class-name"), null, headers,
                 whole ? record.key() : null, body);
     }
 
@@ -236,11 +238,6 @@ public class DeadLetters {
         } catch (JsonProcessingException e) {
             return value;
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private String topic() {

@@ -42,7 +42,7 @@ public record InboundEvent(String id, String type, String source, String subject
         }
         try {
             return new InboundEvent(id, type, source, subject, ownerId, time, mapper.readTree(record.value()),
-                    TraceContext.parse(optional(record, "ce_traceparent"), optional(record, "ce_tracestate")));
+                    TraceContext.parse(header(record, "ce_traceparent"), header(record, "ce_tracestate")));
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("Event " + id + " body is not JSON: " + e.getOriginalMessage());
         }
@@ -67,7 +67,8 @@ public record InboundEvent(String id, String type, String source, String subject
         }
     }
 
-    private static String optional(ConsumerRecord<String, String> record, String name) {
+    /** A header's value as text, null when the record has none. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

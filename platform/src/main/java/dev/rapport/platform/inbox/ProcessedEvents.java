@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.rapport.platform.time.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -64,7 +65,7 @@ public class ProcessedEvents {
                 .getResultList();
         Map<String, Instant> applied = new HashMap<>();
         for (Object[] row : rows) {
-            applied.put((String) row[0], row[1] instanceof Timestamp time ? time.toInstant() : (Instant) row[1]);
+            applied.put((String) row[0], SqlTimes.instant(row[1]));
         }
         return applied;
     }

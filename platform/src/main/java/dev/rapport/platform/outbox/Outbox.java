@@ -17,6 +17,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.time.SqlTimes;
 import dev.rapport.platform.tracing.TraceContext;
 import dev.rapport.platform.transaction.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -194,7 +195,7 @@ public class Outbox {
                 "select count(*), min(occurred_at) from outbox_event where published_at is null", Object[].class)
                 .getSingleResult();
         long pending = ((Number) backlog[0]).longValue();
-        Instant oldest = backlog[1] == null ? null : backlog[1] instanceof Timestamp time ? time.toInstant() : (Instant) backlog[1];
+        Instant oldest = SqlTimes.instant(backlog[1]);
         long lagSeconds = oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
         return new OutboxStatus(pending, oldest, lagSeconds, relay.status());
     }
