@@ -34,7 +34,7 @@ public class ConnectionRepository {
      * contact being deleted.
      */
     public List<UUID> lockOwnedContacts(UUID ownerId, UUID a, UUID b) {
-        return session.createNativeQuery("select id from contact where owner_id = ?1 and id in (?2, ?3) for key share", UUID.class)
+        return session.createNativeQuery("select id from contact where owner_id = ?1 and id in (?2, ?3) for key share")
                 .setParameter(1, ownerId).setParameter(2, a).setParameter(3, b)
                 .getResultList();
     }

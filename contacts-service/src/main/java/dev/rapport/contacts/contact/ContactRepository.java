@@ -101,7 +101,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                     select c.id, c.introduced_by, chain.depth + 1 from chain
                     join contact c on c.id = chain.introduced_by and c.owner_id = ?2
                     where chain.depth < ?3)
-                select id from chain order by depth""", UUID.class)
+                select id from chain order by depth""")
                 .setParameter(1, id).setParameter(2, ownerId).setParameter(3, MAX_CHAIN)
                 .getResultList();
     }

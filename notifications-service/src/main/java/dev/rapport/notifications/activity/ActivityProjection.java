@@ -84,7 +84,7 @@ public class ActivityProjection {
                 update contact_activity a set name = '', deleted = true
                 from (select contact_id, name from contact_activity where contact_id = ?1 and owner_id = ?2 for update) before
                 where a.contact_id = before.contact_id
-                returning before.name""", String.class)
+                returning before.name""")
                 .setParameter(1, contactId).setParameter(2, ownerId)
                 .getResultList();
         return names.stream().filter(name -> name != null && !name.isBlank()).findFirst();

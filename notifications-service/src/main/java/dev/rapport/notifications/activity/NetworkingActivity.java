@@ -39,14 +39,14 @@ public class NetworkingActivity {
     public List<UUID> eventDeleted(UUID ownerId, UUID eventId) {
         entityManager.createNativeQuery("delete from networking_event where owner_id = ?1 and event_id = ?2")
                 .setParameter(1, ownerId).setParameter(2, eventId).executeUpdate();
-        return entityManager.createNativeQuery("delete from event_attendee where owner_id = ?1 and event_id = ?2 returning contact_id", UUID.class)
+        return entityManager.createNativeQuery("delete from event_attendee where owner_id = ?1 and event_id = ?2 returning contact_id")
                 .setParameter(1, ownerId).setParameter(2, eventId).getResultList();
     }
 
     /** The contacts recorded as met at the event. */
     @SuppressWarnings("unchecked")
     public List<UUID> attendees(UUID ownerId, UUID eventId) {
-        return entityManager.createNativeQuery("select contact_id from event_attendee where owner_id = ?1 and event_id = ?2", UUID.class)
+        return entityManager.createNativeQuery("select contact_id from event_attendee where owner_id = ?1 and event_id = ?2")
                 .setParameter(1, ownerId).setParameter(2, eventId).getResultList();
     }
 

@@ -88,7 +88,7 @@ public class OneToOneActivity {
     /** The ids of the owner's one-to-ones with the contact. */
     @SuppressWarnings("unchecked")
     public List<UUID> withContact(UUID ownerId, UUID contactId) {
-        return entityManager.createNativeQuery("select meeting_id from one_to_one where owner_id = ?1 and contact_id = ?2", UUID.class)
+        return entityManager.createNativeQuery("select meeting_id from one_to_one where owner_id = ?1 and contact_id = ?2")
                 .setParameter(1, ownerId).setParameter(2, contactId).getResultList();
     }
 
@@ -98,7 +98,7 @@ public class OneToOneActivity {
         return entityManager.createNativeQuery("""
                 select o.meeting_id from introduction i
                 join one_to_one o on o.owner_id = i.owner_id and o.contact_id = i.introducer_id and o.status = 'HELD'
-                where i.owner_id = ?1 and i.contact_id = ?2""", UUID.class)
+                where i.owner_id = ?1 and i.contact_id = ?2""")
                 .setParameter(1, ownerId).setParameter(2, contactId).getResultList();
     }
 
@@ -111,7 +111,7 @@ public class OneToOneActivity {
     public List<UUID> forgetContact(UUID ownerId, UUID contactId) {
         entityManager.createNativeQuery("delete from introduction where owner_id = ?1 and (contact_id = ?2 or introducer_id = ?2)")
                 .setParameter(1, ownerId).setParameter(2, contactId).executeUpdate();
-        return entityManager.createNativeQuery("delete from one_to_one where owner_id = ?1 and contact_id = ?2 returning meeting_id", UUID.class)
+        return entityManager.createNativeQuery("delete from one_to_one where owner_id = ?1 and contact_id = ?2 returning meeting_id")
                 .setParameter(1, ownerId).setParameter(2, contactId).getResultList();
     }
 }

@@ -94,7 +94,7 @@ public class ReferralActivity {
     /** The ids of the owner's referrals with a partner (whose notifications name the partner). */
     @SuppressWarnings("unchecked")
     public List<UUID> withPartner(UUID ownerId, UUID partnerId) {
-        return entityManager.createNativeQuery("select referral_id from referral_activity where owner_id = ?1 and partner_id = ?2", UUID.class)
+        return entityManager.createNativeQuery("select referral_id from referral_activity where owner_id = ?1 and partner_id = ?2")
                 .setParameter(1, ownerId).setParameter(2, partnerId).getResultList();
     }
 
@@ -107,7 +107,7 @@ public class ReferralActivity {
     public List<UUID> forgetReferred(UUID ownerId, String name) {
         return entityManager.createNativeQuery("""
                 update referral_activity set referred_name = '' where owner_id = ?1 and referred_name = ?2
-                returning referral_id""", UUID.class)
+                returning referral_id""")
                 .setParameter(1, ownerId).setParameter(2, name).getResultList();
     }
 

@@ -57,8 +57,7 @@ public class ReservationActivity {
     /** The ids of the owner's reservations about the contact. */
     @SuppressWarnings("unchecked")
     public List<UUID> aboutContact(UUID ownerId, UUID contactId) {
-        return entityManager.createNativeQuery("select reservation_id from reservation_activity where owner_id = ?1 and contact_id = ?2",
-                UUID.class)
+        return entityManager.createNativeQuery("select reservation_id from reservation_activity where owner_id = ?1 and contact_id = ?2")
                 .setParameter(1, ownerId).setParameter(2, contactId).getResultList();
     }
 
@@ -66,7 +65,7 @@ public class ReservationActivity {
     @SuppressWarnings("unchecked")
     public List<UUID> forgetContact(UUID ownerId, UUID contactId) {
         return entityManager.createNativeQuery("""
-                delete from reservation_activity where owner_id = ?1 and contact_id = ?2 returning reservation_id""", UUID.class)
+                delete from reservation_activity where owner_id = ?1 and contact_id = ?2 returning reservation_id""")
                 .setParameter(1, ownerId).setParameter(2, contactId).getResultList();
     }
 }

@@ -234,7 +234,7 @@ public class Notifications {
     public void forgetSubject(UUID ownerId, UUID subjectId) {
         @SuppressWarnings("unchecked")
         List<UUID> groups = entityManager.createNativeQuery(
-                "delete from notification where owner_id = ?1 and subject_id = ?2 and group_id is not null returning group_id", UUID.class)
+                "delete from notification where owner_id = ?1 and subject_id = ?2 and group_id is not null returning group_id")
                 .setParameter(1, ownerId).setParameter(2, subjectId)
                 .getResultList();
         entityManager.createNativeQuery("delete from notification where owner_id = ?1 and subject_id = ?2")

@@ -160,7 +160,7 @@ public class MeetingAskWhoTheyKnow implements Rule<MeetingAskWhoTheyKnow.Setting
                   and (c.last_interaction_at is null or c.last_interaction_at < ?3)
                   and not exists (select 1 from one_to_one o where o.owner_id = ?1 and o.contact_id = i.contact_id
                                   and o.arranged_at >= ?3)
-                order by c.name""", String.class)
+                order by c.name""")
                 .setParameter(1, ownerId).setParameter(2, meeting.contactId()).setParameter(3, Timestamp.from(meeting.heldAt()))
                 .getResultList();
     }

@@ -194,7 +194,7 @@ public class Rules {
     private List<UUID> claimDue(UUID ownerId, RuleName rule, Instant now, int limit) {
         return entityManager.createNativeQuery("""
                 select subject_id from rule_subject where owner_id = ?1 and rule = ?2 and due_at <= ?3
-                order by due_at limit ?4 for update skip locked""", UUID.class)
+                order by due_at limit ?4 for update skip locked""")
                 .setParameter(1, ownerId).setParameter(2, rule.id()).setParameter(3, Timestamp.from(now)).setParameter(4, limit)
                 .getResultList();
     }

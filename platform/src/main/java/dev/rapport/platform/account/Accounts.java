@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.rapport.platform.time.SqlTimes;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -96,10 +97,10 @@ public class Accounts {
     /** When the account was last erased here, if ever. */
     @Transactional
     public Optional<Instant> erasedAt(UUID ownerId) {
-        List<?> found = entityManager.createNativeQuery("select erased_at from erased_account where owner_id = ?1", Instant.class)
+        List<?> found = entityManager.createNativeQuery("select erased_at from erased_account where owner_id = ?1")
                 .setParameter(1, ownerId)
                 .getResultList();
-        return found.stream().map(Instant.class::cast).findFirst();
+        return found.stream().map(SqlTimes::instant).findFirst();
     }
 
     /** Whether something about the account that happened at {@code time} was erased since: it is not to be applied. */
@@ -122,7 +123,7 @@ public class Accounts {
         @SuppressWarnings("unchecked")
         List<String> tables = entityManager.createNativeQuery("""
                 select table_name from information_schema.tables
-                where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""", String.class)
+                where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""")
                 .getResultList();
         List<String> declaredTables = ownedRows().stream().map(OwnedRows::table).toList();
         List<String> mismatches = new ArrayList<>();

@@ -107,7 +107,7 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 update referral set referred_name = ?3, referred_company = null, referred_email = null, referred_phone = null,
                     need = null, notes = null, erased_at = ?4, version = version + 1
                 where owner_id = ?1 and referred_contact_id = ?2
-                returning id""", UUID.class)
+                returning id""")
                 .setParameter(1, ownerId).setParameter(2, contactId).setParameter(3, ERASED_NAME).setParameter(4, at)
                 .getResultList();
         getEntityManager().createNativeQuery("""
