@@ -136,7 +136,7 @@ service_start() {
         QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
         KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
         QUARKUS_OIDC_AUTH_SERVER_URL="$KC_ISSUER" \
-        java -Xmx256m -Dfile.encoding=UTF-8 -jar "$jar")
+        MALLOC_ARENA_MAX=2 java "${SERVICE_JVM_OPTIONS[@]}" -jar "$jar")
     info "$name: started (pid $(<"$RUN/$name.pid"), log $LOGS/$name.log)"
 }
 
