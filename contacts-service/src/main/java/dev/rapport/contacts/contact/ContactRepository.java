@@ -41,7 +41,8 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     }
 
     public Optional<Contact> findOwned(UUID ownerId, UUID id) {
-        return find("id = :id and ownerId = :owner", Parameters.with("id", id).and("owner", ownerId)).firstResultOptional();
+        // A load by primary key (from the session if it holds the contact), not a query.
+        return findByIdOptional(id).filter(contact -> contact.ownerId.equals(ownerId));
     }
 
     /** The contact, locked until the transaction ends, for rules that read other rows before changing it. */

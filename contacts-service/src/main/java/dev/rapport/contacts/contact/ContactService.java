@@ -104,7 +104,7 @@ public class ContactService {
         return created.stream().map(ContactService::versioned).toList();
     }
 
-    @Transactional
+    /** A single read: no transaction, so no begin and commit around the one statement. */
     public Versioned get(UUID ownerId, UUID id) {
         return versioned(contacts.requireOwned(ownerId, id));
     }
