@@ -160,6 +160,6 @@ ensure_kubectl() {
 # collector, which the JVM itself picks in a pod limited to one CPU: G1's own structures took
 # 42 MB of a 420 MB service under load (NMT), and the serial collector's pauses on a heap this
 # size are milliseconds. Start with MALLOC_ARENA_MAX=2: glibc's default of an arena per thread's
-# core fragments the native heap across threads. Measured (deploy/bench): contacts-service under
-# write load 418-430 MB RSS before, 355-365 MB after.
+# core fragments the native heap across threads. Measured (deploy/bench): the services under load
+# took 340-449 MB RSS before, 283-361 MB after.
 SERVICE_JVM_OPTIONS=(-Xms64m -Xmx256m -XX:+UseSerialGC -Dfile.encoding=UTF-8)
