@@ -18,6 +18,7 @@ import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.MalformedEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -61,8 +62,8 @@ public class MeetingsConsumer {
 
     @Incoming("meetings")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, InboundEvent.from(record, mapper), this::apply);
+    public void consume(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        consumer.applyAll(CONSUMER, batch, this::apply);
     }
 
     private void apply(InboundEvent event) {

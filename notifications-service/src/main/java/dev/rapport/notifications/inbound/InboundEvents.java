@@ -30,6 +30,7 @@ import dev.rapport.platform.inbox.IdempotentConsumer;
 import dev.rapport.platform.inbox.MalformedEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -236,20 +237,20 @@ public class InboundEvents {
 
     @Incoming("contacts")
     @Blocking
-    public void onContactRecord(ConsumerRecord<String, String> record) {
-        consumer.apply("notifications-service.contacts", InboundEvent.from(record, mapper), this::onContactEvent);
+    public void onContactRecord(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        consumer.applyAll("notifications-service.contacts", batch, this::onContactEvent);
     }
 
     @Incoming("meetings")
     @Blocking
-    public void onMeetingRecord(ConsumerRecord<String, String> record) {
-        consumer.apply("notifications-service.meetings", InboundEvent.from(record, mapper), this::onMeetingEvent);
+    public void onMeetingRecord(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        consumer.applyAll("notifications-service.meetings", batch, this::onMeetingEvent);
     }
 
     @Incoming("referrals")
     @Blocking
-    public void onReferralRecord(ConsumerRecord<String, String> record) {
-        consumer.apply("notifications-service.referrals", InboundEvent.from(record, mapper), this::onReferralEvent);
+    public void onReferralRecord(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        consumer.applyAll("notifications-service.referrals", batch, this::onReferralEvent);
     }
 
     private void onContactEvent(InboundEvent event) {

@@ -3,6 +3,8 @@ package dev.rapport.platform.account;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,14 +105,22 @@ public class Accounts {
         return found.stream().map(SqlTimes::instant).findFirst();
     }
 
-    /** Whether something about the account that happened at {@code time} was erased since: it is not to be applied. */
+    /**
+     * When each of the accounts was last erased here, of those that were: something about one
+     * of them that happened then or before is not to be applied.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean erasedSince(UUID ownerId, Instant time) {
-        return !entityManager.createNativeQuery("select 1 from erased_account where owner_id = ?1 and erased_at >= ?2")
-                .setParameter(1, ownerId)
-                .setParameter(2, Timestamp.from(time))
-                .getResultList()
-                .isEmpty();
+    public Map<UUID, Instant> erasedAt(Collection<UUID> ownerIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select owner_id, erased_at from erased_account where owner_id = any(cast(cast(?1 as text[]) as uuid[]))")
+                .setParameter(1, ownerIds.stream().distinct().map(UUID::toString).toArray(String[]::new))
+                .getResultList();
+        Map<UUID, Instant> erased = new HashMap<>();
+        for (Object[] row : rows) {
+            erased.put((UUID) row[0], SqlTimes.instant(row[1]));
+        }
+        return erased;
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.rapport.platform.inbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.rapport.platform.time.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,19 +32,23 @@ public class ProcessedEvents {
     }
 
     /**
-     * Records that {@code consumer} applies {@code eventId} now.
+     * Records that {@code consumer} applies the events now, in one statement.
      *
-     * @return {@code false} if it already had, in which case the caller skips the event
+     * @return the ids of those it had not applied yet (once each); the caller skips the others
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, String eventId) {
-        return entityManager.createNativeQuery("""
-                insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, ?3)
-                on conflict do nothing""")
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        @SuppressWarnings("unchecked")
+        List<String> inserted = entityManager.createNativeQuery("""
+                insert into processed_event (consumer, event_id, processed_at)
+                select ?1, id, ?3 from (select distinct unnest(cast(?2 as text[])) id) ids
+                on conflict do nothing
+                returning event_id""")
                 .setParameter(1, consumer)
-                .setParameter(2, eventId)
+                .setParameter(2, eventIds.toArray(String[]::new))
                 .setParameter(3, Timestamp.from(clock.instant()))
-                .executeUpdate() == 1;
+                .getResultList();
+        return new HashSet<>(inserted);
     }
 
     /** When this service first applied each of the events, of those it applied. */

@@ -200,6 +200,23 @@ class AdminApiTest {
     }
 
     @Test
+    void lateEventsSentRightAfterTheErasureAreSkippedToo() throws Exception {
+        // Sent together, the erasure and the events after it are likely applied in one batch: the
+        // late one must be skipped by the erasure applied earlier in the same transaction.
+        UUID owner = UUID.randomUUID();
+        Instant erasedAt = Instant.parse("2026-12-02T10:00:00Z");
+        String subject = UUID.randomUUID().toString();
+        String late = UUID.randomUUID().toString();
+        String later = UUID.randomUUID().toString();
+        producer.send(event(owner, UUID.randomUUID().toString(), owner.toString(), erasedAt, "{}", AccountErased.TYPE));
+        producer.send(event(owner, late, subject, erasedAt.minusSeconds(1), "{}"));
+        producer.send(event(owner, later, subject, erasedAt.plusSeconds(1), "{}"));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(effectsOf(subject)).containsExactly(later));
+        assertThat(accounts.erasedAt(owner)).contains(erasedAt);
+    }
+
+    @Test
     void everyTableOfTheSchemaIsDeclared() {
         assertThat(accounts.declarationMismatches()).containsExactly("undeclared: test_effect");
     }

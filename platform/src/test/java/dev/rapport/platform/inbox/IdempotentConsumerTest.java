@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -93,6 +94,31 @@ class IdempotentConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(effectsOf(subject)).containsExactly(header(next, "ce_id")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(deadLetters.poll(TopicReader.withSubject(UUID.fromString(subject)))).hasSize(1));
+    }
+
+    @Test
+    void eventsSentTogetherAreEachAppliedOnceAroundOneThatFails() throws Exception {
+        // Sent without waiting, they reach the consumer in one or a few polls, so in batches: one
+        // bad event must not cost the others their effect, nor give any of them a second one.
+        UUID owner = UUID.randomUUID();
+        String subject = UUID.randomUUID().toString();
+        List<ProducerRecord<String, String>> sent = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            sent.add(event(owner, UUID.randomUUID().toString(), subject, i == 11 ? "{\"fail\":true}" : "{\"n\":" + i + "}"));
+        }
+        sent.add(17, sent.get(4));
+        sent.add(sent.get(29));
+        sent.forEach(producer::send);
+        producer.flush();
+
+        List<String> expected = sent.stream().filter(r -> !r.value().contains("fail")).map(r -> header(r, "ce_id")).distinct().toList();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(effectsOf(subject)).hasSize(expected.size()));
+        assertThat(effectsOf(subject)).containsExactlyElementsOf(expected);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var dead = deadLetters.poll(TopicReader.withSubject(UUID.fromString(subject)));
+            assertThat(dead).hasSize(1);
+            assertThat(TopicReader.header(dead.get(0), "ce_id")).isEqualTo(header(sent.get(11), "ce_id"));
+        });
     }
 
     @Test

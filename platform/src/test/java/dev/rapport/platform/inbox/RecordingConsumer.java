@@ -1,16 +1,16 @@
 package dev.rapport.platform.inbox;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.rapport.platform.tracing.TraceContext;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,18 +24,16 @@ public class RecordingConsumer {
 
     private final IdempotentConsumer consumer;
     private final EntityManager entityManager;
-    private final ObjectMapper mapper;
 
-    RecordingConsumer(IdempotentConsumer consumer, EntityManager entityManager, ObjectMapper mapper) {
+    RecordingConsumer(IdempotentConsumer consumer, EntityManager entityManager) {
         this.consumer = consumer;
         this.entityManager = entityManager;
-        this.mapper = mapper;
     }
 
     @Incoming("test-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.apply("platform-test", InboundEvent.from(record, mapper), event -> {
+    public void consume(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        consumer.applyAll("platform-test", batch, event -> {
             if (event.data().has("fail") || FAILING_SUBJECTS.contains(event.subject())) {
                 throw new MalformedEventException("the test asked this event to fail");
             }

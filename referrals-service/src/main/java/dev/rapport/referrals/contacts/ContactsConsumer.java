@@ -1,5 +1,7 @@
 package dev.rapport.referrals.contacts;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -10,6 +12,7 @@ import dev.rapport.platform.inbox.InboundEvent;
 import dev.rapport.platform.inbox.MalformedEventException;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
@@ -44,8 +47,8 @@ public class ContactsConsumer {
 
     @Incoming("contacts")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, InboundEvent.from(record, mapper), this::apply);
+    public void consume(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        consumer.applyAll(CONSUMER, batch, this::apply);
     }
 
     private void apply(InboundEvent event) {

@@ -1,5 +1,7 @@
 package dev.rapport.referrals.exchange;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,6 +18,7 @@ import dev.rapport.referrals.referral.Money;
 import dev.rapport.referrals.referral.SharedReferrals;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -43,8 +46,8 @@ public class ExchangeConsumer {
 
     @Incoming("referrals")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, InboundEvent.from(record, mapper), this::apply);
+    public void consume(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
+        consumer.applyAll(CONSUMER, batch, this::apply);
     }
 
     private void apply(InboundEvent event) {
