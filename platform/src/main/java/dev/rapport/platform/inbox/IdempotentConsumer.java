@@ -117,15 +117,15 @@ public class IdempotentConsumer {
                 : deliveries.size() + " events from " + deliveries.get(0).what() + " on";
         gate.enter(what);
         try {
+            if (deliveries.size() == 1) {
+                applyAlone(consumer, deliveries.get(0), effect);
+                return;
+            }
             try {
                 TransientFailures.retry(what, gate, () -> QuarkusTransaction.requiringNew().run(() -> applyInTransaction(consumer, deliveries, effect)));
             } catch (ServiceStoppingException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (deliveries.size() == 1) {
-                    deadLetter(deliveries.get(0).record(), e);
-                    return;
-                }
                 Log.infof("Applying %s failed (%s); applying them one at a time", what, e.getMessage());
                 for (Delivery delivery : deliveries) {
                     applyAlone(consumer, delivery, effect);

@@ -66,7 +66,7 @@ public class VerifiedTokens {
     }
 
     /** How many tokens are held, expired or not. */
-    public int size() {
+    int size() {
         return verified.size();
     }
 }

@@ -35,8 +35,9 @@ class VerifiedTokenProviderTest {
     void aTokenThatDiffersFromAVerifiedOneIsVerifiedAndRefused() {
         String alice = Tokens.of("alice");
         whoAmI(alice);
-        char last = alice.charAt(alice.length() - 1);
-        String forged = alice.substring(0, alice.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // Not the last character: its low bits are padding, which a decoder may ignore.
+        int at = alice.length() - 10;
+        String forged = alice.substring(0, at) + (alice.charAt(at) == 'A' ? 'B' : 'A') + alice.substring(at + 1);
         given().auth().oauth2(forged).get("/whoami").then().statusCode(401);
         String otherClaims = alice.substring(0, alice.indexOf('.') + 1) + "e30" + alice.substring(alice.lastIndexOf('.'));
         given().auth().oauth2(otherClaims).get("/whoami").then().statusCode(401);
