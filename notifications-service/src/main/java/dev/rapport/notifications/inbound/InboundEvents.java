@@ -238,19 +238,19 @@ public class InboundEvents {
     @Incoming("contacts")
     @Blocking
     public void onContactRecord(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        consumer.applyAll("notifications-service.contacts", batch, this::onContactEvent);
+        consumer.applyAll("notifications-service.contacts", batch, this::onContactEvent, rules::reviewQueued);
     }
 
     @Incoming("meetings")
     @Blocking
     public void onMeetingRecord(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        consumer.applyAll("notifications-service.meetings", batch, this::onMeetingEvent);
+        consumer.applyAll("notifications-service.meetings", batch, this::onMeetingEvent, rules::reviewQueued);
     }
 
     @Incoming("referrals")
     @Blocking
     public void onReferralRecord(List<ConsumerRecord<String, String>> records, IncomingKafkaRecordBatchMetadata<String, String> batch) {
-        consumer.applyAll("notifications-service.referrals", batch, this::onReferralEvent);
+        consumer.applyAll("notifications-service.referrals", batch, this::onReferralEvent, rules::reviewQueued);
     }
 
     private void onContactEvent(InboundEvent event) {
@@ -280,13 +280,15 @@ public class InboundEvents {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
                 activity.contactDeleted(contactId);
                 contactChanged(owner, contactId);
-                rules.review(owner, SubjectKind.PARTNER, contactId);
-                referrals.withPartner(owner, contactId).forEach(referralId -> rules.review(owner, SubjectKind.REFERRAL, referralId));
-                oneToOnes.withContact(owner, contactId).forEach(meetingId -> rules.review(owner, SubjectKind.MEETING, meetingId));
+                rules.queueReview(owner, SubjectKind.PARTNER, contactId);
+                referrals.withPartner(owner, contactId).forEach(referralId -> rules.queueReview(owner, SubjectKind.REFERRAL, referralId));
+                oneToOnes.withContact(owner, contactId).forEach(meetingId -> rules.queueReview(owner, SubjectKind.MEETING, meetingId));
                 reviewMeetingsNaming(owner, contactId);
             }
             case "rapport.contact.erased.v1" -> {
                 UUID contactId = event.dataAs(ContactChanged.class, mapper).contactId();
+                // What earlier events of the batch asked about is decided first, and forgotten below with the rest.
+                rules.reviewQueued();
                 Optional<String> name = activity.contactErased(owner, contactId);
                 notifications.forgetSubject(owner, contactId);
                 // Notifications about referrals with the person name them too.
@@ -302,7 +304,7 @@ public class InboundEvents {
                 oneToOnes.forgetContact(owner, contactId).forEach(meetingId -> notifications.forgetSubject(owner, meetingId));
                 naming.forEach(meetingId -> {
                     notifications.forgetSubject(owner, meetingId);
-                    rules.review(owner, SubjectKind.MEETING, meetingId);
+                    rules.queueReview(owner, SubjectKind.MEETING, meetingId);
                 });
                 reservations.forgetContact(owner, contactId).forEach(reservationId -> notifications.forgetSubject(owner, reservationId));
                 networking.forgetContact(owner, contactId);
@@ -310,18 +312,18 @@ public class InboundEvents {
             case "rapport.reservation.raised.v1" -> {
                 ReservationRaised raised = event.dataAs(ReservationRaised.class, mapper);
                 reservations.raised(owner, raised.reservationId(), raised.contactId(), raised.holder(), raised.concern(), raised.at());
-                rules.review(owner, SubjectKind.RESERVATION, raised.reservationId());
+                rules.queueReview(owner, SubjectKind.RESERVATION, raised.reservationId());
             }
             case "rapport.reservation.resolved.v1", "rapport.reservation.confirmed.v1" -> {
                 ReservationSettled settled = event.dataAs(ReservationSettled.class, mapper);
                 reservations.settled(owner, settled.reservationId(), settled.status());
-                rules.review(owner, SubjectKind.RESERVATION, settled.reservationId());
+                rules.queueReview(owner, SubjectKind.RESERVATION, settled.reservationId());
             }
             case "rapport.contact.connected.v1" -> {
                 ContactConnected connected = event.dataAs(ContactConnected.class, mapper);
                 if (connected.origin() == ConnectionOrigin.INTRODUCTION) {
                     oneToOnes.introduced(owner, connected.contactId(), connected.otherContactId(), connected.at());
-                    oneToOnes.withContact(owner, connected.contactId()).forEach(meetingId -> rules.review(owner, SubjectKind.MEETING, meetingId));
+                    oneToOnes.withContact(owner, connected.contactId()).forEach(meetingId -> rules.queueReview(owner, SubjectKind.MEETING, meetingId));
                 }
             }
             default -> Log.debugf("Skipping contacts event type %s", event.type());
@@ -338,7 +340,7 @@ public class InboundEvents {
                         held.namesGiven().size());
                 interacted(owner, held.contactId(), held.heldAt());
                 // A later one-to-one can settle an earlier one's question, and ends the time in which its names came.
-                oneToOnes.withContact(owner, held.contactId()).forEach(meetingId -> rules.review(owner, SubjectKind.MEETING, meetingId));
+                oneToOnes.withContact(owner, held.contactId()).forEach(meetingId -> rules.queueReview(owner, SubjectKind.MEETING, meetingId));
             }
             case "rapport.touchpoint.logged.v1" -> {
                 TouchpointLogged touchpoint = event.dataAs(TouchpointLogged.class, mapper);
@@ -347,45 +349,45 @@ public class InboundEvents {
             case "rapport.invitation.sent.v1" -> {
                 Invitation sent = event.dataAs(Invitation.class, mapper);
                 oneToOnes.invited(owner, sent.invitationId(), sent.contactId(), sent.stage(), sent.at());
-                rules.review(owner, SubjectKind.MEETING, sent.invitationId());
+                rules.queueReview(owner, SubjectKind.MEETING, sent.invitationId());
                 arranged(owner, sent.contactId());
             }
             case "rapport.invitation.accepted.v1", "rapport.invitation.declined.v1", "rapport.invitation.expired.v1" -> {
                 Invitation answered = event.dataAs(Invitation.class, mapper);
                 oneToOnes.moved(owner, answered.invitationId(), answered.contactId(), answered.stage(), answer(event.type()), answered.at());
-                rules.review(owner, SubjectKind.MEETING, answered.invitationId());
+                rules.queueReview(owner, SubjectKind.MEETING, answered.invitationId());
             }
             case "rapport.meeting.scheduled.v1" -> {
                 MeetingScheduled scheduled = event.dataAs(MeetingScheduled.class, mapper);
                 oneToOnes.moved(owner, scheduled.meetingId(), scheduled.contactId(), scheduled.stage(), OneToOneActivity.Status.SCHEDULED,
                         scheduled.createdAt());
-                rules.review(owner, SubjectKind.MEETING, scheduled.meetingId());
+                rules.queueReview(owner, SubjectKind.MEETING, scheduled.meetingId());
                 arranged(owner, scheduled.contactId());
             }
             case "rapport.meeting.cancelled.v1" -> {
                 MeetingCancelled cancelled = event.dataAs(MeetingCancelled.class, mapper);
                 oneToOnes.moved(owner, cancelled.meetingId(), cancelled.contactId(), cancelled.stage(), OneToOneActivity.Status.CANCELLED,
                         cancelled.cancelledAt());
-                rules.review(owner, SubjectKind.MEETING, cancelled.meetingId());
+                rules.queueReview(owner, SubjectKind.MEETING, cancelled.meetingId());
             }
             case "rapport.networking-event.created.v1", "rapport.networking-event.updated.v1" -> {
                 NetworkingEventRecorded recorded = event.dataAs(NetworkingEventRecorded.class, mapper);
                 networking.eventRecorded(owner, recorded.eventId(), recorded.name(), recorded.startsAt(), recorded.endsAt());
-                networking.attendees(owner, recorded.eventId()).forEach(contactId -> rules.review(owner, SubjectKind.CONTACT, contactId));
+                networking.attendees(owner, recorded.eventId()).forEach(contactId -> rules.queueReview(owner, SubjectKind.CONTACT, contactId));
             }
             case "rapport.networking-event.deleted.v1" -> {
                 UUID eventId = event.dataAs(NetworkingEventDeleted.class, mapper).eventId();
-                networking.eventDeleted(owner, eventId).forEach(contactId -> rules.review(owner, SubjectKind.CONTACT, contactId));
+                networking.eventDeleted(owner, eventId).forEach(contactId -> rules.queueReview(owner, SubjectKind.CONTACT, contactId));
             }
             case "rapport.networking-event.attendee-added.v1" -> {
                 Attendee added = event.dataAs(Attendee.class, mapper);
                 networking.attendeeAdded(owner, added.eventId(), added.contactId());
-                rules.review(owner, SubjectKind.CONTACT, added.contactId());
+                rules.queueReview(owner, SubjectKind.CONTACT, added.contactId());
             }
             case "rapport.networking-event.attendee-removed.v1" -> {
                 Attendee removed = event.dataAs(Attendee.class, mapper);
                 networking.attendeeRemoved(owner, removed.eventId(), removed.contactId());
-                rules.review(owner, SubjectKind.CONTACT, removed.contactId());
+                rules.queueReview(owner, SubjectKind.CONTACT, removed.contactId());
             }
             default -> Log.debugf("Skipping meetings event type %s", event.type());
         }
@@ -408,36 +410,36 @@ public class InboundEvents {
             case "rapport.referral.given.v1" -> {
                 ReferralRecorded given = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralGiven(owner, given.partnerId(), given.occurredAt());
-                rules.review(owner, SubjectKind.PARTNER, given.partnerId());
+                rules.queueReview(owner, SubjectKind.PARTNER, given.partnerId());
                 interacted(owner, given.partnerId(), given.occurredAt());
                 referrals.recorded(owner, given.referralId(), given.partnerId(), ReferralActivity.Direction.GIVEN, given.referredName(),
                         given.occurredAt());
-                rules.review(owner, SubjectKind.REFERRAL, given.referralId());
+                rules.queueReview(owner, SubjectKind.REFERRAL, given.referralId());
             }
             case "rapport.referral.received.v1" -> {
                 ReferralRecorded received = event.dataAs(ReferralRecorded.class, mapper);
                 activity.referralReceived(owner, received.partnerId(), received.occurredAt());
-                rules.review(owner, SubjectKind.PARTNER, received.partnerId());
+                rules.queueReview(owner, SubjectKind.PARTNER, received.partnerId());
                 interacted(owner, received.partnerId(), received.occurredAt());
                 referrals.recorded(owner, received.referralId(), received.partnerId(), ReferralActivity.Direction.RECEIVED,
                         received.referredName(), received.occurredAt());
-                rules.review(owner, SubjectKind.REFERRAL, received.referralId());
+                rules.queueReview(owner, SubjectKind.REFERRAL, received.referralId());
             }
             case "rapport.referral.status-changed.v1" -> {
                 ReferralStatusChanged changed = event.dataAs(ReferralStatusChanged.class, mapper);
                 referrals.statusChanged(owner, changed.referralId(), changed.partnerId(), changed.direction(), changed.to(), changed.at());
-                rules.review(owner, SubjectKind.REFERRAL, changed.referralId());
+                rules.queueReview(owner, SubjectKind.REFERRAL, changed.referralId());
             }
             case "rapport.referral.won.v1" -> {
                 ReferralWon won = event.dataAs(ReferralWon.class, mapper);
                 referrals.won(owner, won.referralId(), won.partnerId(), won.direction(), won.value().amount(), won.value().currency(),
                         won.wonAt());
-                rules.review(owner, SubjectKind.REFERRAL, won.referralId());
+                rules.queueReview(owner, SubjectKind.REFERRAL, won.referralId());
             }
             case "rapport.referral.thanked.v1" -> {
                 ReferralThanked thanked = event.dataAs(ReferralThanked.class, mapper);
                 referrals.thanked(owner, thanked.referralId(), thanked.partnerId(), thanked.thankedAt());
-                rules.review(owner, SubjectKind.REFERRAL, thanked.referralId());
+                rules.queueReview(owner, SubjectKind.REFERRAL, thanked.referralId());
             }
             default -> Log.debugf("Skipping referrals event type %s", event.type());
         }
@@ -450,25 +452,25 @@ public class InboundEvents {
      */
     private void interacted(UUID owner, UUID contactId, Instant at) {
         activity.interacted(owner, contactId, at);
-        rules.review(owner, SubjectKind.CONTACT, contactId);
+        rules.queueReview(owner, SubjectKind.CONTACT, contactId);
         reviewMeetingsNaming(owner, contactId);
     }
 
     /** A one-to-one arranged with the contact (invitation sent, meeting scheduled) follows up meeting them at an event, and contacts them. */
     private void arranged(UUID owner, UUID contactId) {
-        rules.review(owner, SubjectKind.CONTACT, contactId);
+        rules.queueReview(owner, SubjectKind.CONTACT, contactId);
         reviewMeetingsNaming(owner, contactId);
     }
 
     /** The contact's profile or stage changed: the rules about it decide again, and about its reservations (which its stage decides). */
     private void contactChanged(UUID owner, UUID contactId) {
-        rules.review(owner, SubjectKind.CONTACT, contactId);
-        reservations.aboutContact(owner, contactId).forEach(reservationId -> rules.review(owner, SubjectKind.RESERVATION, reservationId));
+        rules.queueReview(owner, SubjectKind.CONTACT, contactId);
+        reservations.aboutContact(owner, contactId).forEach(reservationId -> rules.queueReview(owner, SubjectKind.RESERVATION, reservationId));
     }
 
     /** The one-to-ones in which the contact was named, whose nudge depends on whether they were contacted. */
     private void reviewMeetingsNaming(UUID owner, UUID contactId) {
-        oneToOnes.namingContact(owner, contactId).forEach(meetingId -> rules.review(owner, SubjectKind.MEETING, meetingId));
+        oneToOnes.namingContact(owner, contactId).forEach(meetingId -> rules.queueReview(owner, SubjectKind.MEETING, meetingId));
     }
 
     private void fanOut(InboundEvent event) {

@@ -29,6 +29,7 @@ import dev.rapport.notifications.stream.StreamLog;
 import dev.rapport.notifications.webhook.WebhookFanout;
 import dev.rapport.platform.outbox.Outbox;
 import dev.rapport.platform.outbox.Outbox.OwnedEvent;
+import dev.rapport.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -78,6 +79,19 @@ public class Notifications {
         public static final Grouping NONE = new Grouping(Integer.MAX_VALUE, (count, link) -> null);
     }
 
+    /**
+     * The trace in which the notification events about each subject go out: the trace of the
+     * event that made the subject be reviewed, when reviews were deferred to the end of a batch
+     * of events; {@code null} for the current one.
+     */
+    @FunctionalInterface
+    public interface SubjectTraces {
+
+        SubjectTraces CURRENT = (ownerId, subjectId) -> null;
+
+        TraceContext of(UUID ownerId, UUID subjectId);
+    }
+
     /** What a summary of {@code count} notifications of a rule says; {@code link} lists them. */
     @FunctionalInterface
     public interface SummaryWriter {
@@ -115,6 +129,11 @@ public class Notifications {
      * owners' turns in the outbox are taken once, in one order.
      */
     public void decideAll(List<RuleDecisions> all) {
+        decideAll(all, SubjectTraces.CURRENT);
+    }
+
+    /** {@link #decideAll(List)}, each subject's events going out in its own trace. */
+    public void decideAll(List<RuleDecisions> all, SubjectTraces traces) {
         if (all.stream().allMatch(r -> r.decisions().isEmpty())) {
             return;
         }
@@ -125,8 +144,8 @@ public class Notifications {
             NotificationRows rows = new NotificationRows(connection);
             for (RuleDecisions decisions : all) {
                 if (!decisions.decisions().isEmpty()) {
-                    events.addAll(resolveWhatNoLongerHolds(rows, decisions.decisions(), decisions.rule(), now));
-                    events.addAll(openWhatHolds(rows, decisions, now));
+                    events.addAll(resolveWhatNoLongerHolds(rows, decisions.decisions(), decisions.rule(), now, traces));
+                    events.addAll(openWhatHolds(rows, decisions, now, traces));
                 }
             }
         });
@@ -137,24 +156,26 @@ public class Notifications {
      * A flood's members were never published one by one, and neither is their resolution: the
      * summary's, with the last of them, is.
      */
-    private static List<OwnedEvent> resolveWhatNoLongerHolds(NotificationRows rows, List<Decision> decisions, String rule, Instant now)
-            throws SQLException {
+    private static List<OwnedEvent> resolveWhatNoLongerHolds(NotificationRows rows, List<Decision> decisions, String rule, Instant now,
+            SubjectTraces traces) throws SQLException {
         List<Resolved> resolved = rows.resolveAllBut(rule, decisions, now);
-        List<OwnedEvent> events = new ArrayList<>(resolvedEvents(resolved.stream().filter(r -> r.groupId() == null).toList(), now));
+        List<OwnedEvent> events = new ArrayList<>(resolvedEvents(resolved.stream().filter(r -> r.groupId() == null).toList(), now, traces));
         Set<UUID> groups = resolved.stream().map(Resolved::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
         if (!groups.isEmpty()) {
-            events.addAll(resolvedEvents(rows.resolveSummariesWithoutOpenMembers(groups, now), now));
+            events.addAll(resolvedEvents(rows.resolveSummariesWithoutOpenMembers(groups, now), now, traces));
         }
         return events;
     }
 
-    private static List<OwnedEvent> resolvedEvents(List<Resolved> resolved, Instant now) {
+    private static List<OwnedEvent> resolvedEvents(List<Resolved> resolved, Instant now, SubjectTraces traces) {
         return resolved.stream()
-                .map(r -> new OwnedEvent(r.ownerId(), new NotificationResolved(r.id(), r.rule(), r.subjectId(), r.threshold(), now)))
+                .map(r -> new OwnedEvent(r.ownerId(), new NotificationResolved(r.id(), r.rule(), r.subjectId(), r.threshold(), now),
+                        traces.of(r.ownerId(), r.subjectId())))
                 .toList();
     }
 
-    private static List<OwnedEvent> openWhatHolds(NotificationRows rows, RuleDecisions decisions, Instant now) throws SQLException {
+    private static List<OwnedEvent> openWhatHolds(NotificationRows rows, RuleDecisions decisions, Instant now, SubjectTraces traces)
+            throws SQLException {
         String rule = decisions.rule();
         Grouping grouping = decisions.grouping();
         // An owner with more to open than the flood limit gets a summary id beforehand, opened under it if it is a flood indeed.
@@ -189,7 +210,7 @@ public class Notifications {
                 if (summary != null) {
                     rows.ungroup(opened.stream().map(NotificationCreated::notificationId).toList());
                 }
-                opened.forEach(created -> events.add(new OwnedEvent(owner.getKey(), created)));
+                opened.forEach(created -> events.add(new OwnedEvent(owner.getKey(), created, traces.of(owner.getKey(), created.subjectId()))));
             }
         }
         return events;
@@ -245,7 +266,7 @@ public class Notifications {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             List<OwnedEvent> events = new ArrayList<>();
             entityManager.unwrap(Session.class).doWork(connection -> events.addAll(
-                    resolvedEvents(new NotificationRows(connection).resolveSummariesWithoutOpenMembers(Set.copyOf(groups), now), now)));
+                    resolvedEvents(new NotificationRows(connection).resolveSummariesWithoutOpenMembers(Set.copyOf(groups), now), now, SubjectTraces.CURRENT)));
             publish(events, now);
         }
         outbox.forgetMentioning(ownerId, subjectId.toString());

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import dev.rapport.notifications.notification.Notifications.Decision;
 import dev.rapport.notifications.notification.Notifications.Grouping;
 import dev.rapport.notifications.settings.RuleSettingsRepository;
 import dev.rapport.platform.outbox.Outbox;
+import dev.rapport.platform.tracing.TraceContext;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,16 +50,19 @@ public class Rules {
     private static final int MAX_GROUP = 50_000;
     private static final int SWEEP_TRANSACTION_SECONDS = 600;
 
-    private final Map<RuleName, Rule<?>> byName = new HashMap<>();
+    /** In the rules' one order (see {@link #reviewQueued}). */
+    private final Map<RuleName, Rule<?>> byName = new EnumMap<>(RuleName.class);
     private final EntityManager entityManager;
     private final RuleSettingsRepository settings;
     private final Notifications notifications;
     private final Outbox outbox;
     private final RulesConfig config;
     private final Clock clock;
+    private final QueuedReviews queued;
 
     Rules(@All List<Rule<?>> rules, EntityManager entityManager, RuleSettingsRepository settings, Notifications notifications,
-            Outbox outbox, RulesConfig config, Clock clock) {
+            Outbox outbox, RulesConfig config, Clock clock, QueuedReviews queued) {
+        this.queued = queued;
         this.outbox = outbox;
         this.config = config;
         rules.forEach(rule -> byName.put(rule.name(), rule));
@@ -75,18 +80,47 @@ public class Rules {
         return List.copyOf(byName.values());
     }
 
-    /** After an event about a subject: every rule watching its kind decides about it now. */
+    /**
+     * After an event about a subject: every rule watching its kind is to decide about it, once
+     * the other events of the transaction are applied too ({@link #reviewQueued}). A subject
+     * several of them touch is reviewed once, on their outcome, and a batch of events costs a
+     * few statements per rule instead of a few per event and rule.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void review(UUID ownerId, SubjectKind kind, UUID subjectId) {
+    public void queueReview(UUID ownerId, SubjectKind kind, UUID subjectId) {
+        queued.add(kind, new OwnedSubject(ownerId, subjectId), TraceContext.current());
+    }
+
+    /**
+     * Reviews every subject queued in this transaction, each rule all of its subjects at once;
+     * what changes about a subject is published in the trace of the last event that queued it.
+     * Rules and subjects are taken in one order, so that two transactions reviewing some of the
+     * same subjects cannot wait for each other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewQueued() {
+        Map<QueuedReviews.Queued, TraceContext> all = queued.takeAll();
+        if (all.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
+        Map<SubjectKind, List<OwnedSubject>> byKind = new EnumMap<>(SubjectKind.class);
+        Map<OwnedSubject, TraceContext> traces = new HashMap<>();
+        all.forEach((queued, trace) -> {
+            byKind.computeIfAbsent(queued.kind(), kind -> new ArrayList<>()).add(queued.subject());
+            traces.put(queued.subject(), trace);
+        });
+        List<Review> reviews = new ArrayList<>();
         for (Rule<?> rule : byName.values()) {
-            if (rule.watches() == kind) {
-                lock(ownerId, rule.name(), subjectId);
-                Review review = review(rule, List.of(new OwnedSubject(ownerId, subjectId)), now, Grouping.NONE);
-                notifications.decideAll(List.of(review.decisions()));
-                schedule(rule.name().id(), review.next());
+            List<OwnedSubject> subjects = byKind.get(rule.watches());
+            if (subjects != null) {
+                lock(rule.name(), subjects);
+                reviews.add(review(rule, subjects, now, Grouping.NONE));
             }
         }
+        notifications.decideAll(reviews.stream().map(Review::decisions).toList(),
+                (ownerId, subjectId) -> traces.get(new OwnedSubject(ownerId, subjectId)));
+        reviews.forEach(review -> schedule(review.decisions().rule(), review.next()));
     }
 
     /**
@@ -199,13 +233,20 @@ public class Rules {
                 .getResultList();
     }
 
-    /** Takes the subject's row (making it if new), so a sweep skips it while an event reviews it. */
-    private void lock(UUID ownerId, RuleName rule, UUID subjectId) {
-        entityManager.createNativeQuery("""
-                insert into rule_subject (owner_id, rule, subject_id) values (?1, ?2, ?3)
-                on conflict (owner_id, rule, subject_id) do update set due_at = rule_subject.due_at""")
-                .setParameter(1, ownerId).setParameter(2, rule.id()).setParameter(3, subjectId)
-                .executeUpdate();
+    /** Takes the subjects' rows (making those that are new), in one order, so a sweep skips them while events review them. */
+    private void lock(RuleName rule, List<OwnedSubject> subjects) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into rule_subject (owner_id, rule, subject_id)
+                    select v.owner_id, ?, v.subject_id from unnest(?, ?) as v(owner_id, subject_id)
+                    order by v.owner_id, v.subject_id
+                    on conflict (owner_id, rule, subject_id) do update set due_at = rule_subject.due_at""")) {
+                insert.setString(1, rule.id());
+                insert.setArray(2, connection.createArrayOf("uuid", subjects.stream().map(OwnedSubject::ownerId).toArray()));
+                insert.setArray(3, connection.createArrayOf("uuid", subjects.stream().map(OwnedSubject::subjectId).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** What a rule decided about subjects, and when each is next due. */

@@ -53,7 +53,7 @@ public class WebhookFanout {
             return;
         }
         String payload = payload(type, data, time);
-        insertAll(wanting.stream().map(subscription -> new Delivery(subscription, eventId, type, payload)).toList(), time);
+        insertAll(wanting.stream().map(subscription -> new Delivery(subscription, eventId, type, payload, null)).toList(), time);
     }
 
     /** {@link #enqueue} for many events, of one owner or many (ids in the same order), reading their subscriptions at once. */
@@ -66,13 +66,14 @@ public class WebhookFanout {
         }
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            DomainEvent event = events.get(i).event();
+            OwnedEvent owned = events.get(i);
+            DomainEvent event = owned.event();
             List<WebhookSubscription> wanting = byOwner.getOrDefault(events.get(i).ownerId(), List.of()).stream()
                     .filter(s -> s.wants(event.type())).toList();
             if (!wanting.isEmpty()) {
                 String payload = payload(event.type(), event, time);
                 String eventId = eventIds.get(i).toString();
-                wanting.forEach(subscription -> deliveries.add(new Delivery(subscription, eventId, event.type(), payload)));
+                wanting.forEach(subscription -> deliveries.add(new Delivery(subscription, eventId, event.type(), payload, owned.trace())));
             }
         }
         insertAll(deliveries, time);
@@ -80,10 +81,11 @@ public class WebhookFanout {
 
     /** Queues an event for one subscription, whatever types it wants (a test ping). */
     public void enqueueFor(WebhookSubscription subscription, String eventId, String type, Object data, Instant time) {
-        insertAll(List.of(new Delivery(subscription, eventId, type, payload(type, data, time))), time);
+        insertAll(List.of(new Delivery(subscription, eventId, type, payload(type, data, time), null)), time);
     }
 
-    private record Delivery(WebhookSubscription subscription, String eventId, String type, String payload) {
+    /** A delivery to queue; {@code trace} null: the current one. */
+    private record Delivery(WebhookSubscription subscription, String eventId, String type, String payload, TraceContext trace) {
     }
 
     private static List<WebhookSubscription> enabled(UUID ownerId) {
@@ -96,8 +98,8 @@ public class WebhookFanout {
             return;
         }
         entityManager.flush();
-        // The consumed event's or the request's trace: each attempt will be a span of it.
-        TraceContext trace = TraceContext.current();
+        // The event's own trace, else the consumed event's or the request's: each attempt will be a span of it.
+        TraceContext current = TraceContext.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into webhook_delivery (id, subscription_id, owner_id, event_id, event_type, payload, status, next_attempt_at, created_at,
@@ -105,6 +107,7 @@ public class WebhookFanout {
                     values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
                     on conflict (subscription_id, event_id) do nothing""")) {
                 for (Delivery delivery : deliveries) {
+                    TraceContext trace = delivery.trace() == null ? current : delivery.trace();
                     insert.setObject(1, UUID.randomUUID());
                     insert.setObject(2, delivery.subscription().id);
                     insert.setObject(3, delivery.subscription().ownerId);

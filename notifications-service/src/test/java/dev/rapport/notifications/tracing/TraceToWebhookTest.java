@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,48 @@ class TraceToWebhookTest {
             assertThat(attempt.getParentSpanId()).isEqualTo(consumed.getSpanId());
             // The signature covers what it always did; the trace header is outside it.
             assertThat(request.header("webhook-signature")).isNotNull();
+        }
+    }
+
+    /**
+     * Events that arrive together are reviewed together, at the end of their batch: still, each
+     * notification goes out in the trace of the event that opened it, never in another's.
+     */
+    @Test
+    void eventsAppliedTogetherEachOpenTheirNotificationInTheirOwnTrace() {
+        UUID alice = UUID.fromString(Tokens.subjectOf("alice"));
+        int count = 8;
+        List<UUID> wonReferrals = new ArrayList<>();
+        List<UUID> partners = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID partner = feed.contactCreated(alice, "Partner " + i + " " + UUID.randomUUID(), clock.instant());
+            UUID referral = feed.referralWithId(alice, "given", partner, "Referred " + i, clock.instant());
+            feed.referralStatusChanged(alice, referral, partner, "GIVEN", "MEETING", "WON", clock.instant(), false);
+            partners.add(partner);
+            wonReferrals.add(referral);
+        }
+        await().atMost(ARRIVAL).until(() -> partners.stream()
+                .allMatch(partner -> exists("select 1 from contact_activity where contact_id = ?1", partner)));
+
+        List<String> traceIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String traceId = hex(16);
+            traceIds.add(traceId);
+            referrals.send(UUID.randomUUID().toString(), alice.toString(), "rapport.referral.won.v1", wonReferrals.get(i).toString(), """
+                    {"referralId":"%s","partnerId":"%s","direction":"GIVEN","value":{"amount":"10.00","currency":"EUR"},"wonAt":"%s"}"""
+                    .formatted(wonReferrals.get(i), partners.get(i), clock.instant()),
+                    Map.of("traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
+        }
+
+        for (int i = 0; i < count; i++) {
+            UUID referral = wonReferrals.get(i);
+            String traceId = traceIds.get(i);
+            SpanData consumed = awaitSpan(span -> span.getKind() == SpanKind.CONSUMER && span.getTraceId().equals(traceId));
+            await().atMost(ARRIVAL).until(() -> exists("""
+                    select 1 from outbox_event where type = 'rapport.notification.created.v1' and owner_id = ?1
+                    and payload::text like '%' || ?2 || '%'""", alice, referral.toString()));
+            assertThat(notificationTraceparent(alice, referral)).as("the notification about referral %d", i)
+                    .startsWith("00-" + traceId + "-" + consumed.getSpanId() + "-");
         }
     }
 

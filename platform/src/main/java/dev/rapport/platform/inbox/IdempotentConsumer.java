@@ -65,6 +65,8 @@ public class IdempotentConsumer {
 
     /** How often a wait for the dead-letter topic's answer looks whether the service is stopping. */
     private static final long DEAD_LETTER_POLL_MILLIS = 200;
+    private static final Runnable NOTHING_DEFERRED = () -> {
+    };
 
     private final ProcessedEvents processed;
     private final ConsumerGate gate;
@@ -99,6 +101,18 @@ public class IdempotentConsumer {
      * nacks the batch, which {@link DeadLetterUnlessStopping} leaves for the next instance.
      */
     public void applyAll(String consumer, IncomingKafkaRecordBatchMetadata<String, String> batch, Consumer<InboundEvent> effect) {
+        applyAll(consumer, batch, effect, NOTHING_DEFERRED);
+    }
+
+    /**
+     * {@link #applyAll(String, IncomingKafkaRecordBatchMetadata, Consumer)} for a consumer that
+     * defers part of each event's work to the end of the transaction, to do it for all the events
+     * at once: {@code deferred} runs in the same transaction, after the effects of every event the
+     * transaction applies (the batch, or one event when they are applied one at a time), and
+     * before an account's erasure, so that nothing deferred about the account runs after it.
+     */
+    public void applyAll(String consumer, IncomingKafkaRecordBatchMetadata<String, String> batch, Consumer<InboundEvent> effect,
+            Runnable deferred) {
         List<Delivery> deliveries = new ArrayList<>(batch.count());
         for (Message<?> record : batch.getBatchedMessages()) {
             try {
@@ -108,11 +122,11 @@ public class IdempotentConsumer {
             }
         }
         if (!deliveries.isEmpty()) {
-            applyAll(consumer, deliveries, effect);
+            applyAll(consumer, deliveries, new Effect(effect, deferred));
         }
     }
 
-    private void applyAll(String consumer, List<Delivery> deliveries, Consumer<InboundEvent> effect) {
+    private void applyAll(String consumer, List<Delivery> deliveries, Effect effect) {
         String what = deliveries.size() == 1 ? deliveries.get(0).what()
                 : deliveries.size() + " events from " + deliveries.get(0).what() + " on";
         gate.enter(what);
@@ -137,7 +151,7 @@ public class IdempotentConsumer {
     }
 
     /** One event in a transaction of its own; dead-lettered when it fails for good. */
-    private void applyAlone(String consumer, Delivery delivery, Consumer<InboundEvent> effect) {
+    private void applyAlone(String consumer, Delivery delivery, Effect effect) {
         try {
             TransientFailures.retry(delivery.what(), gate,
                     () -> QuarkusTransaction.requiringNew().run(() -> applyInTransaction(consumer, List.of(delivery), effect)));
@@ -148,7 +162,7 @@ public class IdempotentConsumer {
         }
     }
 
-    private void applyInTransaction(String consumer, List<Delivery> deliveries, Consumer<InboundEvent> effect) {
+    private void applyInTransaction(String consumer, List<Delivery> deliveries, Effect effect) {
         Set<String> firstDeliveries = processed.firstDeliveries(consumer, deliveries.stream().map(d -> d.event().id()).toList());
         Map<UUID, Instant> erasedAt = new HashMap<>(accounts.erasedAt(deliveries.stream().map(d -> d.event().ownerId()).toList()));
         for (Delivery delivery : deliveries) {
@@ -159,18 +173,30 @@ public class IdempotentConsumer {
             }
             Instant erased = erasedAt.get(event.ownerId());
             if (AccountErased.TYPE.equals(event.type())) {
+                runDeferred(effect);
                 accounts.erase(event.ownerId(), event.time());
                 erasedAt.merge(event.ownerId(), event.time(), (a, b) -> a.isAfter(b) ? a : b);
             } else if (erased != null && !erased.isBefore(event.time())) {
                 Log.debugf("Skipping %s: its account was erased since", delivery.what());
             } else {
-                traced(consumer, event, effect);
+                traced(consumer, event, effect.perEvent());
                 // Each event's entities leave the session, so that the flushes of later events
                 // in the batch do not check them all again.
                 entityManager.flush();
                 entityManager.clear();
             }
         }
+        runDeferred(effect);
+    }
+
+    /** What a consumer does with each event, and at the end with what it deferred. */
+    private record Effect(Consumer<InboundEvent> perEvent, Runnable deferred) {
+    }
+
+    private void runDeferred(Effect effect) {
+        effect.deferred().run();
+        entityManager.flush();
+        entityManager.clear();
     }
 
     private void traced(String consumer, InboundEvent event, Consumer<InboundEvent> effect) {

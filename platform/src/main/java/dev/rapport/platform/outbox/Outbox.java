@@ -64,8 +64,20 @@ public class Outbox {
         return publishAll(events.stream().map(event -> new OwnedEvent(ownerId, event)).toList());
     }
 
-    /** An event and the owner it belongs to. */
-    public record OwnedEvent(UUID ownerId, DomainEvent event) {
+    /**
+     * An event, the owner it belongs to, and the trace it goes out in: {@code null} for the
+     * current one (the request's or the consumed event's), as for most events.
+     */
+    public record OwnedEvent(UUID ownerId, DomainEvent event, TraceContext trace) {
+
+        public OwnedEvent(UUID ownerId, DomainEvent event) {
+            this(ownerId, event, null);
+        }
+
+        /** This event's trace, or {@code current} when it has none of its own. */
+        public TraceContext traceOr(TraceContext current) {
+            return trace == null ? current : trace;
+        }
     }
 
     /**
@@ -95,13 +107,14 @@ public class Outbox {
         lockOwners(events.stream().map(OwnedEvent::ownerId).distinct().toList());
         Timestamp occurredAt = Timestamp.from(clock.instant());
         // The request's or the consumed event's trace, which the relay sends on with the events.
-        TraceContext trace = TraceContext.current();
+        TraceContext current = TraceContext.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox_event (id, owner_id, subject, type, occurred_at, payload, traceparent, tracestate)
                     values (?, ?, ?, ?, ?, cast(? as json), ?, ?)""")) {
                 for (int i = 0; i < events.size(); i++) {
                     DomainEvent event = events.get(i).event();
+                    TraceContext trace = events.get(i).traceOr(current);
                     insert.setObject(1, ids.get(i));
                     insert.setObject(2, events.get(i).ownerId());
                     insert.setString(3, event.subject().toString());

@@ -122,6 +122,22 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void deferredWorkRunsOncePerTransactionAfterItsEvents() {
+        UUID owner = UUID.randomUUID();
+        String subject = UUID.randomUUID().toString();
+        for (int i = 0; i < 20; i++) {
+            producer.send(event(owner, UUID.randomUUID().toString(), subject, "{\"n\":" + i + "}"));
+        }
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(effectsOf(subject)).hasSize(20));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(effectsOf("deferred-" + subject).stream()
+                .mapToInt(row -> Integer.parseInt(row.substring("deferred:".length()))).sum())
+                .as("every event's work deferred, once").isEqualTo(20));
+        assertThat(effectsOf("deferred-" + subject)).as("sent together, they were applied in batches").hasSizeLessThan(20);
+    }
+
+    @Test
     void recordWithoutCloudEventHeadersGoesToDeadLetterTopic() throws Exception {
         String marker = UUID.randomUUID().toString();
         producer.send(new ProducerRecord<>("platform-test.inbound", marker, "{}")).get();
