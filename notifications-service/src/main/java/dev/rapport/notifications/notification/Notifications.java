@@ -87,9 +87,9 @@ public class Notifications {
     @FunctionalInterface
     public interface SubjectTraces {
 
-        SubjectTraces CURRENT = (ownerId, subjectId) -> null;
+        SubjectTraces CURRENT = (rule, ownerId, subjectId) -> null;
 
-        TraceContext of(UUID ownerId, UUID subjectId);
+        TraceContext of(String rule, UUID ownerId, UUID subjectId);
     }
 
     /** What a summary of {@code count} notifications of a rule says; {@code link} lists them. */
@@ -159,18 +159,24 @@ public class Notifications {
     private static List<OwnedEvent> resolveWhatNoLongerHolds(NotificationRows rows, List<Decision> decisions, String rule, Instant now,
             SubjectTraces traces) throws SQLException {
         List<Resolved> resolved = rows.resolveAllBut(rule, decisions, now);
-        List<OwnedEvent> events = new ArrayList<>(resolvedEvents(resolved.stream().filter(r -> r.groupId() == null).toList(), now, traces));
+        Function<Resolved, TraceContext> traceOf = r -> traces.of(r.rule(), r.ownerId(), r.subjectId());
+        List<OwnedEvent> events = new ArrayList<>(resolvedEvents(resolved.stream().filter(r -> r.groupId() == null).toList(), now, traceOf));
+        // A summary's resolution goes out in the trace of a member whose resolution resolved it.
+        Map<UUID, TraceContext> groupTraces = new HashMap<>();
+        resolved.stream().filter(r -> r.groupId() != null && traceOf.apply(r) != null)
+                .forEach(r -> groupTraces.put(r.groupId(), traceOf.apply(r)));
         Set<UUID> groups = resolved.stream().map(Resolved::groupId).filter(Objects::nonNull).collect(Collectors.toSet());
         if (!groups.isEmpty()) {
-            events.addAll(resolvedEvents(rows.resolveSummariesWithoutOpenMembers(groups, now), now, traces));
+            events.addAll(resolvedEvents(rows.resolveSummariesWithoutOpenMembers(groups, now), now, r -> groupTraces.get(r.id())));
         }
         return events;
     }
 
-    private static List<OwnedEvent> resolvedEvents(List<Resolved> resolved, Instant now, SubjectTraces traces) {
+    /** The events of resolved notifications, each in its trace (null: the current one). */
+    private static List<OwnedEvent> resolvedEvents(List<Resolved> resolved, Instant now, Function<Resolved, TraceContext> traceOf) {
         return resolved.stream()
                 .map(r -> new OwnedEvent(r.ownerId(), new NotificationResolved(r.id(), r.rule(), r.subjectId(), r.threshold(), now),
-                        traces.of(r.ownerId(), r.subjectId())))
+                        traceOf.apply(r)))
                 .toList();
     }
 
@@ -210,7 +216,7 @@ public class Notifications {
                 if (summary != null) {
                     rows.ungroup(opened.stream().map(NotificationCreated::notificationId).toList());
                 }
-                opened.forEach(created -> events.add(new OwnedEvent(owner.getKey(), created, traces.of(owner.getKey(), created.subjectId()))));
+                opened.forEach(created -> events.add(new OwnedEvent(owner.getKey(), created, traces.of(rule, owner.getKey(), created.subjectId()))));
             }
         }
         return events;
@@ -266,7 +272,7 @@ public class Notifications {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             List<OwnedEvent> events = new ArrayList<>();
             entityManager.unwrap(Session.class).doWork(connection -> events.addAll(
-                    resolvedEvents(new NotificationRows(connection).resolveSummariesWithoutOpenMembers(Set.copyOf(groups), now), now, SubjectTraces.CURRENT)));
+                    resolvedEvents(new NotificationRows(connection).resolveSummariesWithoutOpenMembers(Set.copyOf(groups), now), now, r -> null)));
             publish(events, now);
         }
         outbox.forgetMentioning(ownerId, subjectId.toString());

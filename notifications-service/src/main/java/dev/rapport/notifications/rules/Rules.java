@@ -94,8 +94,9 @@ public class Rules {
     /**
      * Reviews every subject queued in this transaction, each rule all of its subjects at once;
      * what changes about a subject is published in the trace of the last event that queued it.
-     * Rules and subjects are taken in one order, so that two transactions reviewing some of the
-     * same subjects cannot wait for each other.
+     * Rules and subjects are taken in one order, so that two transactions' reviews take the rows
+     * they share in the same order (a wait that remains, through the owners' outbox turns, is
+     * one PostgreSQL detects, and the batch is retried).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewQueued() {
@@ -105,11 +106,7 @@ public class Rules {
         }
         Instant now = clock.instant();
         Map<SubjectKind, List<OwnedSubject>> byKind = new EnumMap<>(SubjectKind.class);
-        Map<OwnedSubject, TraceContext> traces = new HashMap<>();
-        all.forEach((queued, trace) -> {
-            byKind.computeIfAbsent(queued.kind(), kind -> new ArrayList<>()).add(queued.subject());
-            traces.put(queued.subject(), trace);
-        });
+        all.keySet().forEach(queued -> byKind.computeIfAbsent(queued.kind(), kind -> new ArrayList<>()).add(queued.subject()));
         List<Review> reviews = new ArrayList<>();
         for (Rule<?> rule : byName.values()) {
             List<OwnedSubject> subjects = byKind.get(rule.watches());
@@ -118,8 +115,10 @@ public class Rules {
                 reviews.add(review(rule, subjects, now, Grouping.NONE));
             }
         }
-        notifications.decideAll(reviews.stream().map(Review::decisions).toList(),
-                (ownerId, subjectId) -> traces.get(new OwnedSubject(ownerId, subjectId)));
+        // A contact is the subject of both contact and partner rules: its trace is looked up under the rule's kind.
+        notifications.decideAll(reviews.stream().map(Review::decisions).toList(), (rule, ownerId, subjectId) -> RuleName.of(rule)
+                .map(name -> all.get(new QueuedReviews.Queued(byName.get(name).watches(), new OwnedSubject(ownerId, subjectId))))
+                .orElse(null));
         reviews.forEach(review -> schedule(review.decisions().rule(), review.next()));
     }
 
